@@ -1,0 +1,1 @@
+"""Hand-written training data for the utterance labeller (see README.md)."""

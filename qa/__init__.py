@@ -1,0 +1,3 @@
+"""qa: offline, multilingual quality-assurance scoring for recorded complaint calls."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,305 @@
+"""The ``qa`` command line.
+
+Every user-facing failure (bad file, bad option, missing model) ends with one ``qa: error: …``
+line on stderr and a non-zero exit status, never a traceback (``-v`` adds one for bug reports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from qa import __version__
+from qa.errors import QAError
+
+__all__ = ["main", "build_parser"]
+
+log = logging.getLogger("qa")
+
+
+def _add_common(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # Accepted before or after the command; the command's copy only overrides when given.
+    dflt = (lambda v: v) if top else (lambda v: argparse.SUPPRESS)
+    p.add_argument("-v", "--verbose", action="count", default=dflt(0), help="more logging (-vv: debug)")
+    p.add_argument("-q", "--quiet", action="store_true", default=dflt(False), help="no progress output")
+
+
+def _add_audio_options(p: argparse.ArgumentParser) -> None:
+    _add_common(p)
+    p.add_argument("audio", metavar="AUDIO", help="recording: WAV, MP3, FLAC, OGG/Opus, M4A …")
+    layout = p.add_mutually_exclusive_group()
+    layout.add_argument("--mono", action="store_true", help="one channel (or both parties on one): separate the two voices")
+    layout.add_argument("--stereo", action="store_true", help="one party per channel (default for two-channel files)")
+    p.add_argument("--agent-channel", type=int, choices=(0, 1), default=0, help="stereo: the agent's channel (default 0)")
+    p.add_argument("--language", metavar="XX", help="language hint (en, zh, ko, ms …); default: detected over the call")
+    p.add_argument("--model", default="base", help="Whisper model: 'base' (shipped), a CTranslate2 model directory, or a faster-whisper model name")
+    p.add_argument("--backend", choices=("faster-whisper", "openai-whisper"), default="faster-whisper")
+    p.add_argument("--beam-size", type=int, default=1, metavar="N")
+    p.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float32 …)")
+    p.add_argument("--device", default="cpu", help="cpu or cuda")
+    p.add_argument("--max-duration", type=float, metavar="SECONDS", help="refuse longer recordings (default 7200, or $QA_MAX_DURATION)")
+    p.add_argument("--call-id", help="identifier for the call (default: from the audio's sha256)")
+    p.add_argument("--json", action="store_true", help="print the machine form (see README)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qa", description="Offline quality-assurance scoring for recorded complaint calls."
+    )
+    parser.add_argument("--version", action="version", version=f"qa {__version__}")
+    _add_common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    t = sub.add_parser("transcribe", help="split agent from customer and transcribe with word timings")
+    _add_audio_options(t)
+    t.set_defaults(func=cmd_transcribe)
+
+    s = sub.add_parser("score", help="transcribe and score a call against the rubric")
+    _add_audio_options(s)
+    s.add_argument("--agent", default="unknown", metavar="ID", help="agent identifier")
+    s.add_argument("--rubric", metavar="FILE", help="rubric configuration file (default: shipped qa/rubric.toml)")
+    s.set_defaults(func=cmd_score)
+
+    st = sub.add_parser("score-transcript", help="score a transcript that already exists (JSON)")
+    _add_common(st)
+    st.add_argument("transcript", metavar="TRANSCRIPT", help="JSON: this tool's --json output or {utterances: [{role,start,end,text,words?}]}")
+    st.add_argument("--agent", metavar="ID", help="agent identifier (default: the transcript's)")
+    st.add_argument("--rubric", metavar="FILE", help="rubric configuration file")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_score_transcript)
+
+    lb = sub.add_parser("label", help="label utterances (empathy, apology, resolution, arguing …) from JSONL")
+    _add_common(lb)
+    lb.add_argument("--input", required=True, metavar="FILE", help='JSONL, one {"id", "text", "language"?, "role"?} per line')
+    lb.add_argument("--output", metavar="FILE", help="JSONL out (default: stdout)")
+    lb.add_argument("--batch-size", type=int, default=64)
+    lb.set_defaults(func=cmd_label)
+
+    r = sub.add_parser("rubrics", help="list the rubric items and their options")
+    _add_common(r)
+    r.set_defaults(func=cmd_rubrics)
+    return parser
+
+
+def _pipeline_options(args: argparse.Namespace) -> Any:
+    from qa.pipeline import PipelineOptions
+    from qa.transcribe import TranscriptionOptions
+
+    overrides: dict[str, Any] = {
+        "layout": "mono" if args.mono else "stereo" if args.stereo else "auto",
+        "agent_channel": args.agent_channel,
+        "language": args.language,
+        "transcription": TranscriptionOptions(
+            backend=args.backend,
+            model=args.model,
+            beam_size=args.beam_size,
+            compute_type=args.compute_type,
+            device=args.device,
+        ),
+    }
+    if args.max_duration is not None:
+        overrides["max_duration"] = args.max_duration
+    return PipelineOptions.from_env(**overrides)
+
+
+class _ProgressLine:
+    """Progress on stderr: a live line on a terminal, nothing when piped (logs say enough)."""
+
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled and stream.isatty()
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if not self.enabled:
+            log.debug("%s %.0f%%", stage, fraction * 100)
+            return
+        bar = "#" * int(fraction * 20)
+        end = "\n" if fraction >= 1.0 else ""
+        self.stream.write(f"\r[{bar:<20}] {fraction:4.0%} {stage:<12}{end}")
+        self.stream.flush()
+
+
+def _fmt_time(t: float) -> str:
+    m, s = divmod(max(0.0, t), 60)
+    return f"{int(m):02d}:{s:05.2f}"
+
+
+def print_call(call: Any, out: TextIO) -> None:
+    """The human form of a transcript."""
+    meta = call.meta
+    layout = meta.get("layout", call.source)
+    if layout == "stereo":
+        where = f"stereo, agent on channel {meta.get('speakers', {}).get('agent_channel', 0)}"
+    elif layout == "transcript":
+        where = "from a transcript"
+    else:
+        where = f"mono, voices separated (role confidence {meta.get('speakers', {}).get('role_confidence', '?')})"
+    lang = meta.get("language") or call.language or "?"
+    out.write(
+        f"call {call.id} · agent {call.agent_id} · {call.duration:.1f} s · {where} · "
+        f"language {lang} ({meta.get('language_source', '?')}, p={meta.get('language_probability', 0):.2f})\n"
+    )
+    for note in meta.get("notes", ()):
+        out.write(f"note: {note}\n")
+    if not call.utterances:
+        out.write("(no speech recognised)\n")
+    for u in call.utterances:
+        out.write(
+            f"{u.id} [{_fmt_time(u.span.start)}–{_fmt_time(u.span.end)}] {u.role.upper():<8} "
+            f"({u.language or '?'}) {u.text}\n"
+        )
+        words = " ".join(f"{w.text}@{w.span.start:.2f}-{w.span.end:.2f}" for w in u.words)
+        out.write(f"      words: {words}\n")
+
+
+def print_score(score: Any, out: TextIO) -> None:
+    out.write("\nrubric results")
+    out.write(f" (rubric {score.rubric_version})\n" if score.rubric_version else "\n")
+    if not score.results:
+        out.write("  no rubric items are registered yet: transcript only\n")
+    for r in score.results:
+        sub = "—" if r.score is None else f"{r.score:5.1f}"
+        out.write(f"  {r.rubric:<24} {r.outcome:<16} {sub}\n")
+        for f in r.findings:
+            out.write(
+                f"      {f.kind} [{_fmt_time(f.span.start)}–{_fmt_time(f.span.end)}] "
+                f"{', '.join(f.utterance_ids)} \"{f.evidence}\" (confidence {f.confidence:.2f})\n"
+            )
+        if r.note:
+            out.write(f"      note: {r.note}\n")
+    total = "—" if score.score is None else f"{score.score:.1f}"
+    capped = f" (capped by critical item: {', '.join(score.capped_by)})" if score.capped_by else ""
+    out.write(f"call score: {total}{capped}\n")
+
+
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    from qa.pipeline import transcribe_call
+    from qa.types import to_dict
+
+    progress = _ProgressLine(sys.stderr, not args.quiet)
+    call = transcribe_call(args.audio, _pipeline_options(args), call_id=args.call_id, progress=progress)
+    if args.json:
+        json.dump(to_dict(call), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_call(call, sys.stdout)
+    return 0
+
+
+def _emit_scored(call: Any, score: Any, *, as_json: bool) -> None:
+    from qa.types import to_dict
+
+    if as_json:
+        json.dump({"call": to_dict(call), "score": to_dict(score)}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_call(call, sys.stdout)
+        print_score(score, sys.stdout)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from qa.config import load_rubric_config
+    from qa.pipeline import score_audio
+
+    config = load_rubric_config(args.rubric)  # a bad rubric file fails before any audio work
+    progress = _ProgressLine(sys.stderr, not args.quiet)
+    call, score = score_audio(
+        args.audio,
+        _pipeline_options(args),
+        rubric_config=config,
+        call_id=args.call_id,
+        agent_id=args.agent,
+        progress=progress,
+    )
+    _emit_scored(call, score, as_json=args.json)
+    return 0
+
+
+def cmd_score_transcript(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from qa.config import load_rubric_config
+    from qa.errors import InputError
+    from qa.scoring import score_call
+    from qa.types import call_from_dict
+
+    config = load_rubric_config(args.rubric)
+    try:
+        with open(args.transcript, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except FileNotFoundError:
+        raise InputError(f"{args.transcript}: no such file") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{args.transcript}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{args.transcript}: not UTF-8 text") from None
+    call = call_from_dict(data)
+    if args.agent:
+        call = dataclasses.replace(call, agent_id=args.agent)
+    score = score_call(call, config)
+    _emit_scored(call, score, as_json=args.json)
+    return 0
+
+
+def cmd_label(args: argparse.Namespace) -> int:
+    from qa.labeller import label_jsonl
+
+    report = label_jsonl(args.input, args.output, batch_size=args.batch_size)
+    for err in report.errors:
+        print(f"qa: {args.input}: {err}", file=sys.stderr)
+    if not args.quiet:
+        print(
+            f"qa: labelled {report.labelled} utterance(s), {len(report.errors)} bad line(s), "
+            f"{report.per_second:.0f} utterances/s",
+            file=sys.stderr,
+        )
+    return 1 if report.errors else 0
+
+
+def cmd_rubrics(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from qa import rubrics
+
+    names = rubrics.available()
+    if not names:
+        print("no rubric items are registered")
+    for name in names:
+        spec = rubrics.get(name)
+        print(f"{name} (version {spec.version}): {spec.description}")
+        for f in dataclasses.fields(spec.options_cls):
+            default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+            print(f"    {f.name} = {default!r}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except QAError as exc:
+        if args.verbose:
+            log.exception("failed")
+        print(f"qa: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("qa: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - a bug: say so in one line, details with -v
+        if args.verbose:
+            log.exception("internal error")
+        print(f"qa: internal error: {type(exc).__name__}: {exc} (run with -v for details)", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

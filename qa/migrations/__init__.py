@@ -1,0 +1,1 @@
+"""Alembic migrations for :mod:`qa.store` (run with :func:`qa.store.migrate`)."""

@@ -1,0 +1,318 @@
+"""One call, end to end: audio → speakers → speech regions → words → utterances → scores."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from qa.audio import DEFAULT_MAX_DURATION, Audio, decode_audio
+from qa.config import coerce_options
+from qa.errors import AudioError, InputError
+from qa.speakers import SpeakerOptions, assign_roles, diarize
+from qa.transcribe import RawWord, TranscriptionOptions, load_backend, transcribe_speech
+from qa.types import ROLES, Call, CallScore, Role, Span, Utterance
+from qa.vad import VadOptions, speech_regions, total_duration
+
+__all__ = ["PipelineOptions", "transcribe_call", "score_audio", "build_utterances", "Progress"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]
+"""A progress callback: (stage name, fraction of the whole call done in [0, 1])."""
+
+# A channel with less speech than this is treated as silent.
+_MIN_CHANNEL_SPEECH_S = 0.5
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """Everything that decides how a recording becomes a transcript (echoed into its meta)."""
+
+    layout: Literal["auto", "stereo", "mono"] = "auto"
+    agent_channel: int = 0
+    language: str | None = None
+    max_duration: float | None = DEFAULT_MAX_DURATION
+    # Speech of one party separated by at most this much silence is one utterance, unless the
+    # other party spoke in between.
+    turn_gap_s: float = 0.8
+    transcription: TranscriptionOptions = field(default_factory=TranscriptionOptions)
+    vad: VadOptions = field(default_factory=VadOptions)
+    speakers: SpeakerOptions = field(default_factory=SpeakerOptions)
+
+    def __post_init__(self) -> None:
+        if self.layout not in ("auto", "stereo", "mono"):
+            raise InputError(f"layout must be auto, stereo or mono, got {self.layout!r}")
+        if self.agent_channel not in (0, 1):
+            raise InputError(f"agent channel must be 0 or 1, got {self.agent_channel!r}")
+        for name, cls in (
+            ("transcription", TranscriptionOptions),
+            ("vad", VadOptions),
+            ("speakers", SpeakerOptions),
+        ):
+            object.__setattr__(self, name, coerce_options(cls, getattr(self, name)))
+        if self.language:
+            object.__setattr__(self, "language", _normalise_language(self.language))
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> PipelineOptions:
+        """Defaults, then ``QA_MAX_DURATION`` from the environment, then ``overrides``."""
+        env_max = os.environ.get("QA_MAX_DURATION")
+        if env_max and "max_duration" not in overrides:
+            overrides["max_duration"] = float(env_max)
+        return cls(**overrides)
+
+
+_LANGUAGE_NAMES = {
+    "english": "en", "chinese": "zh", "mandarin": "zh", "zh-cn": "zh", "zh-tw": "zh",
+    "cmn": "zh", "korean": "ko", "malay": "ms", "bahasa": "ms", "ms-my": "ms",
+}
+
+
+def _normalise_language(code: str) -> str:
+    c = code.strip().lower()
+    c = _LANGUAGE_NAMES.get(c, c)
+    if not (2 <= len(c) <= 3 and c.isalpha()):
+        raise InputError(f"language must be a code such as en, zh, ko or ms, got {code!r}")
+    return c
+
+
+def _noop(_stage: str, _fraction: float) -> None:
+    return None
+
+
+def _channels_identical(audio: Audio) -> bool:
+    a, b = audio.samples[0], audio.samples[1]
+    if not np.any(a) and not np.any(b):
+        return True
+    return float(np.max(np.abs(a - b))) < 1e-3
+
+
+def transcribe_call(
+    source: str | os.PathLike[str] | Audio,
+    options: PipelineOptions | Mapping[str, Any] | None = None,
+    *,
+    call_id: str | None = None,
+    agent_id: str = "unknown",
+    meta: Mapping[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> Call:
+    """Decode, separate, detect speech and transcribe one recording into a :class:`Call`."""
+    opts = coerce_options(PipelineOptions, options)
+    report = progress or _noop
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+
+    report("decode", 0.0)
+    audio = source if isinstance(source, Audio) else decode_audio(source, max_duration=opts.max_duration)
+    timings["decode"] = time.perf_counter() - t0
+    name = Path(audio.path).name if audio.path else "recording"
+
+    layout = opts.layout
+    notes: list[str] = []
+    if layout == "auto":
+        layout = "stereo" if audio.n_channels == 2 else "mono"
+        if layout == "stereo" and _channels_identical(audio):
+            layout = "mono"
+            notes.append("both channels carry the same signal: processed as a mono call")
+    if layout == "stereo" and audio.n_channels != 2:
+        raise AudioError(
+            f"{name}: --stereo needs a two-channel recording, this one has {audio.n_channels}; "
+            "use --mono"
+        )
+
+    report("vad", 0.05)
+    t = time.perf_counter()
+    if layout == "stereo":
+        channel_of: dict[Role, int] = {"agent": opts.agent_channel, "customer": 1 - opts.agent_channel}
+        signals = {role: audio.channel(ch) for role, ch in channel_of.items()}
+        regions = {role: speech_regions(sig, opts.vad) for role, sig in signals.items()}
+        for role in ROLES:
+            if total_duration(regions[role]) < _MIN_CHANNEL_SPEECH_S:
+                other = "agent" if role == "customer" else "customer"
+                if total_duration(regions[other]) < _MIN_CHANNEL_SPEECH_S:
+                    raise AudioError(f"{name}: no speech was detected in the recording")
+                raise AudioError(
+                    f"{name}: the {role} channel (channel {channel_of[role]}) is silent, so the "
+                    f"call cannot be split by channel. If both parties are on channel "
+                    f"{channel_of[other]}, run with --mono; if the channels are swapped, set "
+                    f"--agent-channel."
+                )
+    else:
+        mono = audio.mono()
+        mono_regions = speech_regions(mono, opts.vad)
+        if total_duration(mono_regions) < _MIN_CHANNEL_SPEECH_S:
+            raise AudioError(f"{name}: no speech was detected in the recording")
+    timings["vad"] = time.perf_counter() - t
+
+    report("transcribe", 0.1)
+    t = time.perf_counter()
+    backend = load_backend(opts.transcription)
+    timings["load_models"] = time.perf_counter() - t
+    t = time.perf_counter()
+    hint = opts.language or opts.transcription.language
+    if layout == "stereo":
+        asr = transcribe_speech(backend, signals, regions, opts.transcription, hint)
+        timings["asr"] = time.perf_counter() - t
+        utterances = build_utterances(
+            regions, asr.words, language=asr.language, gap=opts.turn_gap_s, channels=channel_of
+        )
+        speaker_meta: dict[str, Any] = {"method": "channels", "agent_channel": opts.agent_channel}
+        speech = regions
+    else:
+        asr = transcribe_speech(backend, {"mono": mono}, {"mono": mono_regions}, opts.transcription, hint)
+        timings["asr"] = time.perf_counter() - t
+        report("speakers", 0.85)
+        t = time.perf_counter()
+        diar = diarize(mono, mono_regions, opts.speakers)
+        pieces = diar.split(mono_regions)
+        by_label: dict[int, list[RawWord]] = {0: [], 1: []}
+        for w in asr.words["mono"]:
+            by_label[diar.label_at((w.start + w.end) / 2)[0]].append(w)
+        texts = {k: "".join(w.text for w in ws) for k, ws in by_label.items()}
+        mapping, role_confidence, cues = assign_roles(texts, asr.language)
+        speech = {mapping[k]: [s for s, lab in pieces if lab == k] for k in (0, 1)}
+        words = {mapping[k]: ws for k, ws in by_label.items()}
+        utterances = build_utterances(speech, words, language=asr.language, gap=opts.turn_gap_s)
+        utterances = [
+            replace(u, speaker_confidence=round(role_confidence * diar.label_at(u.span.middle)[1], 3))
+            for u in utterances
+        ]
+        timings["speakers"] = time.perf_counter() - t
+        speaker_meta = {
+            "method": "resemblyzer+kmeans",
+            "role_confidence": round(role_confidence, 3),
+            "role_cues": {mapping[k]: {"agent": v[0], "customer": v[1]} for k, v in cues.items()},
+            "voice_similarity": round(diar.centroid_similarity, 3),
+            "speech_share": {mapping[k]: round(diar.shares[k], 3) for k in (0, 1)},
+        }
+        if role_confidence < 0.6:
+            notes.append(
+                "which voice is the agent could not be told from what was said "
+                f"(confidence {role_confidence:.2f}); roles may be swapped"
+            )
+
+    timings["total"] = time.perf_counter() - t0
+    report("done", 1.0)
+    call_meta: dict[str, Any] = {
+        "audio": audio.describe(),
+        "layout": layout,
+        "language": asr.language,
+        "language_probability": round(float(asr.language_probability), 4),
+        "language_top": {k: round(v, 4) for k, v in asr.language_top.items()},
+        "language_source": asr.language_source,
+        "asr": {"backend": backend.name, "model": backend.model_name},
+        "speakers": speaker_meta,
+        "speech": {role: [[round(s.start, 3), round(s.end, 3)] for s in speech[role]] for role in ROLES},
+        "options": asdict(opts),
+        "timings": {k: round(v, 3) for k, v in timings.items()},
+        "notes": notes,
+        **dict(meta or {}),
+    }
+    return Call(
+        id=call_id or (audio.sha256[:16] if audio.sha256 else "call"),
+        agent_id=agent_id,
+        duration=audio.duration,
+        source="stereo" if layout == "stereo" else "diarized",
+        utterances=tuple(utterances),
+        meta=call_meta,
+    )
+
+
+def build_utterances(
+    speech: Mapping[Role, Sequence[Span]],
+    words: Mapping[Role, Sequence[RawWord]],
+    *,
+    language: str | None,
+    gap: float = 0.8,
+    channels: Mapping[Role, int] | None = None,
+) -> list[Utterance]:
+    """Group each party's speech regions into turns and put each word in its turn.
+
+    A party's regions join into one utterance when the silence between them is at most ``gap``
+    and the other party did not start speaking in it. Turns in which nothing was recognised are
+    left out of the transcript (their timing stays in the call's ``speech`` meta).
+    """
+    turns: list[tuple[Role, Span]] = []
+    for role in ROLES:
+        other = [s for r, spans in speech.items() if r != role for s in spans]
+        current: Span | None = None
+        for s in sorted(speech.get(role, ())):
+            if current is not None and s.start - current.end <= gap and not any(
+                current.end <= o.start < s.start for o in other
+            ):
+                current = current | s
+            else:
+                if current is not None:
+                    turns.append((role, current))
+                current = s
+        if current is not None:
+            turns.append((role, current))
+
+    grouped: dict[int, list[RawWord]] = {i: [] for i in range(len(turns))}
+    for role in ROLES:
+        mine = [i for i, (r, _) in enumerate(turns) if r == role]
+        for w in words.get(role, ()):
+            mid = (w.start + w.end) / 2
+            best = min(
+                mine,
+                key=lambda i: 0.0 if mid in turns[i][1] else min(
+                    abs(mid - turns[i][1].start), abs(mid - turns[i][1].end)
+                ),
+                default=None,
+            )
+            if best is not None:
+                grouped[best].append(w)
+
+    utterances: list[Utterance] = []
+    for i, (role, span) in enumerate(turns):
+        ws = sorted(grouped[i], key=lambda w: w.start)
+        if not ws:
+            continue
+        text = "".join(w.text for w in ws).strip()
+        if not text:
+            continue
+        word_objs = tuple(w.to_word() for w in ws if w.text.strip())
+        full = span
+        for w in word_objs:
+            full = full | w.span
+        utterances.append(
+            Utterance(
+                id="",
+                role=role,
+                span=full,
+                text=text,
+                words=word_objs,
+                language=language,
+                channel=None if channels is None else channels[role],
+            )
+        )
+    utterances.sort(key=lambda u: (u.span.start, u.span.end))
+    return [replace(u, id=f"u{i:03d}") for i, u in enumerate(utterances)]
+
+
+def score_audio(
+    source: str | os.PathLike[str] | Audio,
+    options: PipelineOptions | Mapping[str, Any] | None = None,
+    *,
+    rubric_config: Any = None,
+    call_id: str | None = None,
+    agent_id: str = "unknown",
+    meta: Mapping[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> tuple[Call, CallScore]:
+    """Transcribe a recording and score it with every registered rubric."""
+    from qa.scoring import score_call
+
+    opts = coerce_options(PipelineOptions, options)
+    audio = source if isinstance(source, Audio) else decode_audio(source, max_duration=opts.max_duration)
+    call = transcribe_call(
+        audio, opts, call_id=call_id, agent_id=agent_id, meta=meta, progress=progress
+    )
+    return call, score_call(call, rubric_config, audio=audio)

@@ -1,0 +1,211 @@
+"""Rubric 1 — interruption: the agent cuts the customer off (measured from timing, not text).
+
+An agent onset while the customer is speaking is an *interruption* when the customer yields
+(stops within ``yield_window_s``) and the agent holds the floor; a *talk-over* when the customer
+keeps talking (a failed attempt); neither when the agent's speech is a backchannel (a short
+acknowledgement: few words, all acknowledgement tokens or labelled so). Interruptions during the
+customer's first complaint narration weigh ``narration_weight`` times more.
+
+On a mono recording the two voices never overlap in the separated speech, so overlaps cannot be
+measured: the result is ``uncertain`` (left out of the call score) with the abrupt turn changes
+listed as candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.rubrics import RubricContext, register
+from qa.rubrics.common import Sentence, is_backchannel_text, make_finding, options_dict
+from qa.types import Call, Finding, RubricResult, Span, Utterance
+from qa.vad import merge_spans
+
+VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class InterruptionOptions:
+    min_overlap_s: float = 0.15  # shorter overlaps are turn-taking jitter
+    yield_window_s: float = 1.2  # the customer stops within this long after the agent's onset
+    hold_after_s: float = 0.3  # the agent keeps talking at least this long after the customer stops
+    backchannel_max_s: float = 1.2
+    backchannel_max_words: int = 3
+    backchannel_probability: float = 0.5
+    narration_min_s: float = 4.0  # the first customer turn this long is the complaint narration
+    narration_weight: float = 2.0
+    penalty: float = 25.0  # points per (weighted) interruption
+    talk_over_penalty: float = 5.0
+    mono_gap_s: float = (
+        0.15  # mono: a turn change this quick after a cut-off sentence is a candidate
+    )
+
+
+def _agent_bursts(call: Call, gap: float = 0.3) -> list[Span]:
+    return merge_spans(call.speech("agent"), gap=gap)
+
+
+def _words_in(call: Call, span: Span) -> tuple[str, list[Utterance]]:
+    utts = [u for u in call.by_role("agent") if u.span.overlap(span) > 0]
+    words = [
+        w.text for u in utts for w in u.words if w.span.overlap(span) > 0 or w.span.start in span
+    ]
+    if not words:  # a transcript without word timings: the utterance text
+        words = [u.text for u in utts]
+    return " ".join(words), utts
+
+
+def _narration(call: Call, min_s: float) -> Span | None:
+    for u in call.by_role("customer"):
+        if u.span.duration >= min_s:
+            return u.span
+    return None
+
+
+@register("interruption", options=InterruptionOptions, version=VERSION)
+def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> RubricResult:
+    """The agent cutting the customer off: count, rate per 10 minutes, overlapped seconds."""
+    if call.source == "diarized":
+        return _mono_candidates(call, opts)
+    customer = merge_spans(call.speech("customer"), gap=0.0)
+    narration = _narration(call, opts.narration_min_s)
+    findings: list[Finding] = []
+    overlapped = 0.0
+    counts = {"interruption": 0, "talk_over": 0, "backchannel": 0}
+    weighted = 0.0
+    for burst in _agent_bursts(call):
+        onset = burst.start
+        cust = next((c for c in customer if c.start + 0.05 < onset < c.end - 0.05), None)
+        if cust is None:
+            continue
+        overlap = burst & cust
+        if overlap is None or overlap.duration < opts.min_overlap_s:
+            continue
+        text, utts = _words_in(
+            call, Span(onset, min(burst.end, onset + opts.backchannel_max_s + 1))
+        )
+        probs = [ctx.p(s_key, "backchannel") for s_key in _keys_in(ctx, utts, burst)]
+        short = burst.duration <= opts.backchannel_max_s
+        if short and (
+            is_backchannel_text(text, opts.backchannel_max_words)
+            or (probs and max(probs) >= opts.backchannel_probability)
+        ):
+            counts["backchannel"] += 1
+            continue
+        customer_yields = cust.end - onset <= opts.yield_window_s
+        agent_holds = burst.end >= cust.end + opts.hold_after_s
+        overlapped += overlap.duration
+        evidence_sentences = [
+            Sentence(f"{u.id}#t", u.id, 0, u.role, u.text, u.span, u.language)
+            for u in _customer_utts(call, cust) + utts
+        ]
+        if customer_yields and agent_holds:
+            in_narration = narration is not None and onset in narration
+            weight = opts.narration_weight if in_narration else 1.0
+            counts["interruption"] += 1
+            weighted += weight
+            findings.append(
+                make_finding(
+                    "interruption",
+                    "interruption_narration" if in_narration else "interruption",
+                    evidence_sentences,
+                    confidence=min(1.0, 0.6 + overlap.duration),
+                    weight=weight,
+                    span=overlap,
+                    evidence=(
+                        f"agent started at {onset:.2f}s while the customer was speaking; the customer "
+                        f"stopped {cust.end - onset:.2f}s later"
+                        + (" (during the complaint narration)" if in_narration else "")
+                        + f'. Agent: "{text.strip()[:160]}"'
+                    ),
+                )
+            )
+        else:
+            counts["talk_over"] += 1
+            findings.append(
+                make_finding(
+                    "interruption",
+                    "talk_over",
+                    evidence_sentences,
+                    confidence=0.7,
+                    weight=0.0,
+                    span=overlap,
+                    evidence=(
+                        f"agent talked over the customer for {overlap.duration:.2f}s at {onset:.2f}s; "
+                        f'the customer kept the floor. Agent: "{text.strip()[:160]}"'
+                    ),
+                )
+            )
+    score = max(0.0, 100.0 - opts.penalty * weighted - opts.talk_over_penalty * counts["talk_over"])
+    minutes = max(call.duration, 1e-9) / 60.0
+    return RubricResult(
+        rubric="interruption",
+        version=VERSION,
+        outcome="interrupted" if counts["interruption"] else "pass",
+        score=round(score, 1),
+        findings=tuple(findings),
+        options=options_dict(opts),
+        metrics={
+            "interruptions": counts["interruption"],
+            "talk_overs": counts["talk_over"],
+            "backchannels": counts["backchannel"],
+            "per_10_min": round(counts["interruption"] * 10.0 / minutes, 2),
+            "overlapped_s": round(overlapped, 2),
+            "narration": None
+            if narration is None
+            else [round(narration.start, 2), round(narration.end, 2)],
+        },
+    )
+
+
+def _customer_utts(call: Call, span: Span) -> list[Utterance]:
+    return [u for u in call.by_role("customer") if u.span.overlap(span) > 0][:1]
+
+
+def _keys_in(ctx: RubricContext, utts: list[Utterance], span: Span) -> list[str]:
+    ids = {u.id for u in utts}
+    return [k for k in ctx.labels if k.split("#", 1)[0] in ids]
+
+
+def _mono_candidates(call: Call, opts: InterruptionOptions) -> RubricResult:
+    findings = []
+    utts = call.utterances
+    for prev, nxt in zip(utts, utts[1:], strict=False):
+        if prev.role != "customer" or nxt.role != "agent":
+            continue
+        gap = nxt.span.start - prev.span.end
+        cut_off = not prev.text.rstrip().endswith((".", "?", "!", "。", "？", "！"))
+        if gap <= opts.mono_gap_s and cut_off and not is_backchannel_text(nxt.text):
+            s = [
+                Sentence(
+                    f"{prev.id}#t", prev.id, 0, prev.role, prev.text, prev.span, prev.language
+                ),
+                Sentence(f"{nxt.id}#t", nxt.id, 0, nxt.role, nxt.text, nxt.span, nxt.language),
+            ]
+            findings.append(
+                make_finding(
+                    "interruption",
+                    "candidate",
+                    s,
+                    confidence=0.4,
+                    span=Span(
+                        prev.span.end - 0.5 if prev.span.duration > 0.5 else prev.span.start,
+                        nxt.span.start + 0.5,
+                    ),
+                    evidence=f"the customer's sentence is cut off and the agent starts {max(gap, 0):.2f}s later",
+                )
+            )
+    confidence = float(call.meta.get("speakers", {}).get("role_confidence", 0.5)) * 0.5
+    return RubricResult(
+        rubric="interruption",
+        version=VERSION,
+        outcome="uncertain",
+        score=None,
+        findings=tuple(findings),
+        options=options_dict(opts),
+        metrics={"candidates": len(findings)},
+        confidence=round(confidence, 3),
+        note=(
+            "mono recording: overlapping speech cannot be separated, so interruptions cannot be "
+            "measured; abrupt turn changes are listed as candidates to listen to"
+        ),
+    )

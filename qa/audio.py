@@ -12,12 +12,13 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from qa.errors import AudioError
 
-__all__ = ["Audio", "decode_audio", "file_sha256", "SAMPLE_RATE", "DEFAULT_MAX_DURATION"]
+__all__ = ["Audio", "decode_audio", "probe_audio", "file_sha256", "SAMPLE_RATE", "DEFAULT_MAX_DURATION"]
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +97,39 @@ def decode_audio(
     Files longer than ``max_duration`` seconds are refused before they are decoded (or as soon as
     decoding passes the limit when the header does not say), so memory stays bounded.
     """
+    p, samples, info = _decode(Path(path), sample_rate, max_duration, keep=True)
+    assert samples is not None
+    log.debug("decoded %s: %d ch, %.2f s, codec %s", p, info["channels"], info["duration"], info["codec"])
+    return Audio(
+        samples=samples,
+        sample_rate=sample_rate,
+        path=str(p),
+        original_sample_rate=int(info["sample_rate"]),
+        original_channels=int(info["channels"]),
+        codec=str(info["codec"]),
+        container=str(info["container"]),
+        sha256=file_sha256(p),
+    )
+
+
+def probe_audio(
+    path: str | os.PathLike[str], *, max_duration: float | None = DEFAULT_MAX_DURATION
+) -> dict[str, Any]:
+    """Check that ``path`` decodes completely, without keeping the samples.
+
+    Raises :class:`~qa.errors.AudioError` exactly where :func:`decode_audio` would (so an
+    upload can be refused before it is stored); returns ``duration`` (s), ``channels``,
+    ``sample_rate``, ``codec`` and ``container``. Memory stays at one decoded frame.
+    """
+    _, _, info = _decode(Path(path), SAMPLE_RATE, max_duration, keep=False)
+    return info
+
+
+def _decode(
+    p: Path, sample_rate: int, max_duration: float | None, *, keep: bool
+) -> tuple[Path, np.ndarray | None, dict[str, Any]]:
     import av  # lazy: PyAV pulls in FFmpeg
 
-    p = Path(path)
     if not p.exists():
         raise AudioError(f"{p}: no such file")
     if p.is_dir():
@@ -133,21 +164,24 @@ def decode_audio(
         chunks: list[np.ndarray] = []
         n = 0
         limit = None if max_duration is None else int(max_duration * sample_rate) + sample_rate
+
+        def take(frames: list[Any]) -> None:
+            nonlocal n
+            for out in frames:
+                arr = out.to_ndarray()
+                if keep:
+                    chunks.append(arr)
+                n += arr.shape[1]
+
         try:
             for frame in container.decode(stream):
-                for out in resampler.resample(frame):
-                    arr = out.to_ndarray()
-                    chunks.append(arr)
-                    n += arr.shape[1]
+                take(resampler.resample(frame))
                 if limit is not None and n > limit:
                     raise AudioError(
                         f"{p}: the recording is longer than the limit of {_hms(max_duration)} "
                         "(set --max-duration / QA_MAX_DURATION to raise it)"
                     )
-            for out in resampler.resample(None):
-                arr = out.to_ndarray()
-                chunks.append(arr)
-                n += arr.shape[1]
+            take(resampler.resample(None))
         except av.error.FFmpegError as exc:
             raise AudioError(
                 f"{p}: the audio is corrupt or truncated after {_hms(n / sample_rate)} "
@@ -159,27 +193,26 @@ def decode_audio(
 
     if n == 0:
         raise AudioError(f"{p}: the file contains no audio samples (0 s of audio)")
-    samples = np.concatenate(chunks, axis=1).astype(np.float32, copy=False)
-    if samples.shape[0] != channels:  # a resampler layout quirk; never expected
-        samples = samples[:channels]
-    decoded = samples.shape[1] / sample_rate
+    decoded = n / sample_rate
     if header_duration is not None and header_duration - decoded > _TRUNCATION_TOLERANCE_S:
         raise AudioError(
             f"{p}: the file is truncated: its header says {_hms(header_duration)} but only "
             f"{_hms(decoded)} of audio could be decoded"
         )
-    np.clip(samples, -1.0, 1.0, out=samples)
-    log.debug("decoded %s: %d ch, %.2f s, codec %s", p, channels, decoded, codec)
-    return Audio(
-        samples=samples,
-        sample_rate=sample_rate,
-        path=str(p),
-        original_sample_rate=int(original_rate),
-        original_channels=int(channels),
-        codec=str(codec),
-        container=str(container_name),
-        sha256=file_sha256(p),
-    )
+    samples = None
+    if keep:
+        samples = np.concatenate(chunks, axis=1).astype(np.float32, copy=False)
+        if samples.shape[0] != channels:  # a resampler layout quirk; never expected
+            samples = samples[:channels]
+        np.clip(samples, -1.0, 1.0, out=samples)
+    info = {
+        "duration": round(decoded, 3),
+        "channels": int(channels),
+        "sample_rate": int(original_rate),
+        "codec": str(codec),
+        "container": str(container_name),
+    }
+    return p, samples, info
 
 
 def _check_riff_complete(p: Path) -> None:

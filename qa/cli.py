@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rubrics", help="list the rubric items and their options")
     _add_common(r)
     r.set_defaults(func=cmd_rubrics)
+    _add_server_commands(sub)
     return parser
 
 
@@ -274,6 +275,114 @@ def cmd_rubrics(args: argparse.Namespace) -> int:
         for f in dataclasses.fields(spec.options_cls):
             default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
             print(f"    {f.name} = {default!r}")
+    return 0
+
+
+def _add_store_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", help="database URL (default: $QA_DATABASE_URL or a SQLite file in the data dir)")
+    p.add_argument("--data-dir", metavar="DIR", help="where recordings and the SQLite file live (default: $QA_DATA_DIR or ./var)")
+
+
+def _add_server_commands(sub: Any) -> None:
+    sv = sub.add_parser("serve", help="run the web API and pages (scorecards, calls, uploads)")
+    _add_common(sv)
+    _add_store_options(sv)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sv.add_argument("--job-workers", type=int, metavar="N", help="scoring threads in the server (default 1; 0: accept uploads only)")
+    sv.add_argument("--max-upload-mb", type=float, metavar="MB", help="largest accepted upload (default 512, or $QA_MAX_UPLOAD_MB)")
+    sv.add_argument("--rubric", metavar="FILE", help="rubric configuration file for new scores")
+    sv.add_argument("--no-warm", action="store_true", help="load models on the first job instead of at start-up")
+    sv.set_defaults(func=cmd_serve)
+
+    k = sub.add_parser("keys", help="manage API keys (roles: qa_lead, supervisor, admin)")
+    _add_common(k)
+    ksub = k.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    kc = ksub.add_parser("create", help="create a key and print it (it is shown only once)")
+    _add_common(kc)
+    _add_store_options(kc)
+    kc.add_argument("--role", required=True, choices=("qa_lead", "supervisor", "admin"))
+    kc.add_argument("--label", default="", help="who or what the key is for")
+    kc.set_defaults(func=cmd_keys_create)
+    kl = ksub.add_parser("list", help="list keys (never the keys themselves)")
+    _add_common(kl)
+    _add_store_options(kl)
+    kl.set_defaults(func=cmd_keys_list)
+    kr = ksub.add_parser("revoke", help="revoke a key by its id (from `qa keys list`)")
+    _add_common(kr)
+    _add_store_options(kr)
+    kr.add_argument("key_id", type=int, metavar="ID")
+    kr.set_defaults(func=cmd_keys_revoke)
+
+
+def _open_store(args: argparse.Namespace) -> Any:
+    import os
+
+    from qa.store import Store
+
+    return Store.open(args.db or os.environ.get("QA_DATABASE_URL") or None, data_dir=args.data_dir)
+
+
+def cmd_keys_create(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        key = store.create_api_key(args.role, label=args.label)
+    print(key)
+    if not args.quiet:
+        print(f"qa: created a {args.role} key; it is shown only this once", file=sys.stderr)
+    return 0
+
+
+def cmd_keys_list(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        keys = store.list_api_keys()
+    if not keys:
+        print("no API keys (create one with: qa keys create --role admin)")
+    for k in keys:
+        state = f"revoked {k['revoked']:%Y-%m-%d %H:%M}" if k["revoked"] else "active"
+        print(f"{k['id']:>4}  {k['prefix']}…  {k['role']:<10}  {state:<24}  {k['label']}")
+    return 0
+
+
+def cmd_keys_revoke(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        store.revoke_api_key(args.key_id)
+    print(f"revoked key {args.key_id}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    settings = Settings.from_env(
+        database_url=args.db,
+        data_dir=args.data_dir,
+        job_workers=args.job_workers,
+        max_upload_bytes=None if args.max_upload_mb is None else int(args.max_upload_mb * 1024 * 1024),
+        rubric=args.rubric,
+        warm_models=False if args.no_warm else None,
+    )
+    # Open once here: a bad URL fails now with one line, and a first run gets a key to sign in.
+    from qa.store import Store
+
+    with Store.open(settings.database_url, data_dir=settings.data_dir) as store:
+        where = store.engine.url.render_as_string(hide_password=True)
+        if not any(k["revoked"] is None for k in store.list_api_keys()):
+            key = store.create_api_key("admin", label="created by the first `qa serve`")
+            print(
+                f"qa: no API keys yet; created an admin key (shown only now):\n  {key}\n"
+                "    sign in at the pages with it, or create others: qa keys create --role supervisor",
+                file=sys.stderr,
+            )
+    print(f"qa: serving on http://{args.host}:{args.port}/  (API docs at /docs; database {where})", file=sys.stderr)
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        log_level="info" if args.verbose else "warning",
+    )
     return 0
 
 

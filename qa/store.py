@@ -1527,13 +1527,23 @@ class Store:
                     return _job_dict(j)
         return None
 
-    def list_jobs(self, *, status: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """Jobs, newest first, optionally of one status."""
+    def list_jobs(
+        self, *, status: str | None = None, call_id: str | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
+        """Jobs, newest first, optionally of one status and/or for one call."""
         q = select(Job).order_by(Job.created.desc(), Job.id).limit(limit)
         if status is not None:
             q = q.where(Job.status == status)
+        if call_id is not None:
+            q = q.where(Job.call_id == call_id)
         with self._read() as s:
             return [_job_dict(j) for j in s.scalars(q)]
+
+    def job_counts(self) -> dict[str, int]:
+        """How many jobs are in each status."""
+        with self._read() as s:
+            counts = dict(s.execute(select(Job.status, func.count()).group_by(Job.status)).all())
+        return {st: int(counts.get(st, 0)) for st in JOB_STATUSES}
 
     # --- API keys -----------------------------------------------------------------------------
 

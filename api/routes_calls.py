@@ -1,0 +1,256 @@
+"""Calls: upload a recording (→ 202 + job), read a call, stream its audio, list calls."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import FileResponse, JSONResponse
+
+from api.auth import Uploader, Viewer, get_store
+from api.errors import audio_status, error_response
+from api.worker import JOB_KIND
+from qa.audio import probe_audio
+from qa.errors import AudioError
+from qa.jobs import pipeline_options_from
+from qa.store import Store
+
+__all__ = ["router", "public_call", "enqueue_upload"]
+
+router = APIRouter(prefix="/v1", tags=["calls"])
+
+_COPY_CHUNK = 1 << 20
+
+
+def public_call(call: dict[str, Any]) -> dict[str, Any]:
+    """A stored call as clients see it: no server paths; links to its audio."""
+    out = dict(call)
+    rec = dict(out.get("recording") or {})
+    rec.pop("path", None)
+    out["recording"] = rec
+    out["audio_url"] = f"/v1/calls/{call['id']}/audio"
+    return out
+
+
+def _job_links(job_id: str | None, call_id: str) -> dict[str, Any]:
+    return {
+        "job_url": f"/v1/jobs/{job_id}" if job_id else None,
+        "call_url": f"/v1/calls/{call_id}",
+    }
+
+
+def enqueue_upload(
+    store: Store,
+    path: Path,
+    *,
+    filename: str | None,
+    content_type: str | None,
+    agent_id: str,
+    options: dict[str, Any],
+    call_time: datetime | None = None,
+    queue: str | None = None,
+    customer_ref: str | None = None,
+    max_duration: float | None = None,
+) -> tuple[int, dict[str, Any]]:
+    """Check, store and queue one uploaded recording; returns (HTTP status, body).
+
+    The audio is decoded once end to end before anything is stored (so corrupt or truncated
+    files are refused, not kept); then the recording, the call and its job are committed.
+    The same bytes again return the existing call and its job (200) instead of a duplicate.
+    """
+    info = probe_audio(path, max_duration=max_duration)
+    if options.get("layout") == "stereo" and info["channels"] != 2:
+        raise AudioError(
+            f"layout 'stereo' needs a two-channel recording; this one has {info['channels']} "
+            "(send layout=mono or auto)"
+        )
+    # Browsers and curl often send application/octet-stream: then the file name decides.
+    ctype = content_type if content_type and content_type.split("/")[0] in ("audio", "video") else None
+    sha, _created = store.put_recording(path, filename=filename, content_type=ctype)
+    existing = store.call_for_recording(sha)
+    if existing is not None:
+        jobs = store.list_jobs(call_id=existing, limit=1)
+        job = jobs[0] if jobs else None
+        call = store.get_call(existing)
+        return 200, {
+            "duplicate": True,
+            "call_id": existing,
+            "job_id": job["id"] if job else None,
+            "status": job["status"] if job else ("done" if call.get("score") else "stored"),
+            "agent_id": call["agent_id"],
+            **_job_links(job["id"] if job else None, existing),
+        }
+    call_id = store.add_call(
+        sha,
+        agent_id=agent_id,
+        call_time=call_time,
+        queue=queue,
+        customer_ref=customer_ref,
+        language_hint=options.get("language"),
+        channel_layout=options.get("layout"),
+        duration=info["duration"],
+        meta={"upload": {"filename": filename or "", **info}},
+    )
+    job_id = store.create_job(kind=JOB_KIND, call_id=call_id, payload=options)
+    return 202, {
+        "duplicate": False,
+        "call_id": call_id,
+        "job_id": job_id,
+        "status": "queued",
+        "agent_id": agent_id,
+        **_job_links(job_id, call_id),
+    }
+
+
+@router.post(
+    "/calls",
+    status_code=202,
+    summary="Upload a call recording to be transcribed and scored",
+    responses={
+        200: {"description": "The same recording was uploaded before: its call and job"},
+        202: {"description": "Stored and queued: poll the job"},
+        413: {"description": "Larger than the upload limit"},
+        415: {"description": "Not an audio file"},
+        422: {"description": "Unusable audio (empty, truncated, too long) or invalid fields"},
+    },
+)
+def upload_call(
+    request: Request,
+    _who: Uploader,
+    audio: Annotated[
+        UploadFile, File(description="the recording: WAV, MP3, FLAC, OGG/Opus, M4A …")
+    ],
+    agent_id: Annotated[
+        str, Form(min_length=1, max_length=128, description="the agent on the call")
+    ],
+    call_time: Annotated[
+        datetime | None, Form(description="when the call took place (ISO 8601)")
+    ] = None,
+    queue: Annotated[str | None, Form(max_length=128)] = None,
+    customer_ref: Annotated[str | None, Form(max_length=128)] = None,
+    language: Annotated[str | None, Form(max_length=16, description="hint: en, zh, ko, ms")] = None,
+    layout: Annotated[Literal["auto", "stereo", "mono"], Form()] = "auto",
+    agent_channel: Annotated[int, Form(ge=0, le=1, description="stereo: the agent's channel")] = 0,
+) -> JSONResponse:
+    store = get_store(request)
+    settings = request.app.state.settings
+    agent_id = agent_id.strip()
+    if not agent_id:
+        return error_response(422, "agent_id: is required")
+    opts = pipeline_options_from(
+        {"layout": layout, "agent_channel": agent_channel, "language": language}
+    )
+    options = {
+        "layout": opts.layout,
+        "agent_channel": opts.agent_channel,
+        "language": opts.language,
+    }
+    incoming = store.data_dir / "incoming"
+    incoming.mkdir(parents=True, exist_ok=True)
+    suffix = Path(audio.filename or "").suffix[:12]
+    fd, tmp_name = tempfile.mkstemp(dir=incoming, suffix=suffix or ".upload")
+    tmp = Path(tmp_name)
+    try:
+        size = 0
+        with os.fdopen(fd, "wb") as out:
+            while block := audio.file.read(_COPY_CHUNK):
+                size += len(block)
+                if size > settings.max_upload_bytes:
+                    return error_response(
+                        413,
+                        f"the recording is larger than the limit of {settings.max_upload_bytes:,} bytes",
+                    )
+                out.write(block)
+        if size == 0:
+            return error_response(422, "the recording is empty (0 bytes)")
+        try:
+            status, body = enqueue_upload(
+                store,
+                tmp,
+                filename=audio.filename,
+                content_type=audio.content_type,
+                agent_id=agent_id,
+                options=options,
+                call_time=call_time,
+                queue=queue,
+                customer_ref=customer_ref,
+                max_duration=settings.max_duration,
+            )
+        except AudioError as exc:
+            # The message names our temporary file; the client knows its file by its own name.
+            message = str(exc).replace(str(tmp), audio.filename or "the recording")
+            return error_response(audio_status(exc), message)
+    finally:
+        tmp.unlink(missing_ok=True)
+    headers = {"Location": body["job_url"]} if status == 202 else {}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+@router.get("/calls/{call_id}", summary="A call: transcript, rubric results with evidence, history")
+def get_call(call_id: str, request: Request, _who: Viewer) -> dict[str, Any]:
+    store = get_store(request)
+    call = public_call(store.get_call(call_id))
+    jobs = store.list_jobs(call_id=call_id, limit=1)
+    call["job"] = (
+        {k: jobs[0][k] for k in ("id", "status", "progress", "error", "updated")} if jobs else None
+    )
+    return call
+
+
+@router.get(
+    "/calls/{call_id}/audio",
+    summary="The original recording (supports HTTP Range requests)",
+    response_class=FileResponse,
+    responses={200: {"content": {"audio/*": {}}}, 206: {"description": "Partial content"}},
+)
+def get_call_audio(call_id: str, request: Request, _who: Viewer) -> FileResponse:
+    store = get_store(request)
+    call = store.get_call(call_id)
+    rec = call["recording"]
+    path = rec.get("path")
+    if not path or not Path(path).is_file():
+        return error_response(404, f"the recording of call {call_id} is missing from storage")  # type: ignore[return-value]
+    return FileResponse(
+        path,
+        media_type=rec.get("content_type") or "application/octet-stream",
+        filename=rec.get("filename") or f"{call_id}{Path(path).suffix}",
+        content_disposition_type="inline",
+    )
+
+
+@router.get("/calls", summary="Calls, newest first, filtered and paginated")
+def list_calls(
+    request: Request,
+    _who: Viewer,
+    agent: Annotated[str | None, Query(max_length=128)] = None,
+    date_from: Annotated[
+        str | None, Query(alias="from", description="date or date-time (UTC)")
+    ] = None,
+    date_to: Annotated[
+        str | None, Query(alias="to", description="date (whole day) or date-time")
+    ] = None,
+    min_score: Annotated[float | None, Query(ge=0, le=100)] = None,
+    max_score: Annotated[float | None, Query(ge=0, le=100)] = None,
+    outcome: Annotated[
+        str | None,
+        Query(max_length=80, description="'pass' or 'rubric:outcome', e.g. resolution:none"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> dict[str, Any]:
+    rows, total = get_store(request).list_calls(
+        agent=agent,
+        date_from=date_from,
+        date_to=date_to,
+        min_score=min_score,
+        max_score=max_score,
+        outcome=outcome,
+        limit=limit,
+        offset=offset,
+    )
+    nxt = offset + limit if offset + limit < total else None
+    return {"items": rows, "total": total, "limit": limit, "offset": offset, "next_offset": nxt}

@@ -1,0 +1,68 @@
+"""Server settings: defaults for a laptop, every one overridable from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from qa.audio import DEFAULT_MAX_DURATION
+
+__all__ = ["Settings"]
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ValueError(f"${name} must be a number, got {raw!r}") from None
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() not in ("0", "false", "no", "off")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the server runs.
+
+    ``database_url``/``data_dir`` default to the embedded store (``./var/qa.db``, ``./var``).
+    ``job_workers`` scoring threads run inside each server process (0: accept uploads only and
+    let another process score them); ``warm_models`` loads every model at start-up so no
+    request or job pays for it. A ``running`` job whose worker stops sending heartbeats for
+    ``stale_after`` seconds is taken over by another worker.
+    """
+
+    database_url: str | None = None
+    data_dir: Path | None = None
+    max_upload_bytes: int = 512 * 1024 * 1024
+    max_duration: float | None = DEFAULT_MAX_DURATION
+    job_workers: int = 1
+    warm_models: bool = True
+    stale_after: float = 120.0
+    poll_interval: float = 0.5
+    rubric: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Settings:
+        """Settings from ``QA_*`` environment variables, then ``overrides`` (None = keep)."""
+        data_dir = os.environ.get("QA_DATA_DIR")
+        base = cls(
+            database_url=os.environ.get("QA_DATABASE_URL") or None,
+            data_dir=Path(data_dir) if data_dir else None,
+            max_upload_bytes=int(_env_float("QA_MAX_UPLOAD_MB", 512) * 1024 * 1024),
+            max_duration=_env_float("QA_MAX_DURATION", DEFAULT_MAX_DURATION),
+            job_workers=int(_env_float("QA_JOB_WORKERS", 1)),
+            warm_models=_env_bool("QA_WARM_MODELS", True),
+            stale_after=_env_float("QA_JOB_STALE_AFTER", 120.0),
+            rubric=os.environ.get("QA_RUBRIC") or None,
+        )
+        return replace(base, **{k: v for k, v in overrides.items() if v is not None})

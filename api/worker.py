@@ -1,0 +1,182 @@
+"""Scoring jobs, run by threads inside the server process.
+
+Jobs are rows in the store, so they outlive the process: an upload is accepted (202) once its
+recording and job are committed, and a worker thread claims jobs one at a time. Killed mid-job,
+the job is found again at the next start (its worker process on this host is gone) or, from
+another host, after ``stale_after`` seconds without a heartbeat; :func:`qa.jobs.score_stored_call`
+makes re-running a half-done job finish it without scoring the call twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from typing import Any
+
+from qa.errors import QAError
+from qa.jobs import score_stored_call
+from qa.store import Store
+
+__all__ = ["JobWorker", "requeue_orphans", "JOB_KIND", "worker_name"]
+
+log = logging.getLogger(__name__)
+
+JOB_KIND = "score"
+MAX_ATTEMPTS = 3
+_BOOT = uuid.uuid4().hex[:8]
+
+
+def worker_name(index: int = 0) -> str:
+    """``host:pid:boot:index`` — who holds a running job (and whether it is still alive)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{_BOOT}:{index}"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def requeue_orphans(store: Store) -> list[str]:
+    """Put back jobs left ``running`` by a dead server process on this host.
+
+    A job whose process is gone is queued again (or failed, once it has been tried
+    ``MAX_ATTEMPTS`` times, so a recording that kills the server cannot loop forever).
+    """
+    host = socket.gethostname()
+    requeued: list[str] = []
+    for job in store.list_jobs(status="running", limit=10_000):
+        parts = (job.get("worker") or "").split(":")
+        if len(parts) < 3 or parts[0] != host or not parts[1].isdigit():
+            continue
+        pid, boot = int(parts[1]), parts[2]
+        if (pid == os.getpid() and boot == _BOOT) or (pid != os.getpid() and _pid_alive(pid)):
+            continue
+        if job["attempts"] >= MAX_ATTEMPTS:
+            store.update_job(
+                job["id"],
+                status="failed",
+                error=f"abandoned: the server stopped during each of {job['attempts']} attempts",
+            )
+            continue
+        store.update_job(job["id"], status="queued")
+        requeued.append(job["id"])
+    if requeued:
+        log.warning("requeued %d job(s) left running by a stopped server", len(requeued))
+    return requeued
+
+
+class JobWorker(threading.Thread):
+    """Claims and runs scoring jobs until :meth:`stop` is called."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        index: int = 0,
+        rubric: str | None = None,
+        max_duration: float | None = None,
+        stale_after: float = 120.0,
+        poll_interval: float = 0.5,
+    ) -> None:
+        super().__init__(name=f"qa-job-worker-{index}", daemon=True)
+        self.store = store
+        self.worker = worker_name(index)
+        self.rubric = rubric
+        self.max_duration = max_duration
+        self.stale_after = stale_after
+        self.poll_interval = poll_interval
+        self._stop_event = threading.Event()
+        self.done = 0
+        self.failed = 0
+
+    def stop(self) -> None:
+        self._stop_event.set()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            try:
+                job = self.store.claim_next_job(
+                    kinds=[JOB_KIND],
+                    worker=self.worker,
+                    stale_after=self.stale_after,
+                    max_attempts=MAX_ATTEMPTS,
+                )
+            except Exception:  # the database went away: keep trying, don't die
+                log.exception("claiming a job failed; retrying")
+                self._stop_event.wait(5.0)
+                continue
+            if job is None:
+                self._stop_event.wait(self.poll_interval)
+                continue
+            self.run_job(job)
+
+    def run_job(self, job: dict[str, Any]) -> None:
+        job_id = job["id"]
+        last = [0.0]
+        beat = threading.Event()
+
+        def progress(stage: str, fraction: float) -> None:
+            now = time.monotonic()
+            if now - last[0] >= 0.5 or fraction >= 1.0:
+                last[0] = now
+                self.store.update_job(job_id, progress=max(0.0, min(1.0, fraction)))
+
+        def heartbeat() -> None:  # a long ASR stretch must not look like a dead worker
+            while not beat.wait(max(1.0, self.stale_after / 4)):
+                try:
+                    self.store.update_job(job_id)
+                except Exception:  # noqa: BLE001 - best effort; the job itself reports errors
+                    log.debug("heartbeat for job %s failed", job_id, exc_info=True)
+
+        hb = threading.Thread(target=heartbeat, name=f"qa-heartbeat-{job_id[:8]}", daemon=True)
+        hb.start()
+        t0 = time.perf_counter()
+        try:
+            payload = dict(job.get("payload") or {})
+            if self.max_duration is not None:
+                payload.setdefault("max_duration", self.max_duration)
+            result = score_stored_call(
+                self.store, job["call_id"], payload, rubric=self.rubric, progress=progress
+            )
+        except QAError as exc:
+            self.failed += 1
+            log.info("job %s failed: %s", job_id, exc)
+            self.store.update_job(job_id, status="failed", error=str(exc))
+        except Exception as exc:  # a bug: keep the server up, say so in the job
+            self.failed += 1
+            log.exception("job %s crashed", job_id)
+            self.store.update_job(
+                job_id,
+                status="failed",
+                error=f"internal error ({type(exc).__name__}); see the server log",
+            )
+        else:
+            self.done += 1
+            log.info(
+                "job %s: call %s %s in %.1fs",
+                job_id,
+                result.call_id,
+                result.status,
+                time.perf_counter() - t0,
+            )
+            self.store.update_job(
+                job_id,
+                status="done",
+                progress=1.0,
+                payload={
+                    **dict(job.get("payload") or {}),
+                    "result": result.status,
+                    "score": result.score,
+                },
+            )
+        finally:
+            beat.set()

@@ -1,0 +1,137 @@
+"""Score a call that is already in the store, exactly once per rubric and labeller version.
+
+This is the unit of work behind an API upload job (and any other queue of stored calls):
+
+1. If the call already has a score from this rubric and labeller version, nothing is done.
+2. If it already has a transcript (a worker died after transcribing), that transcript is reused.
+3. Otherwise the stored recording is decoded and transcribed, and the transcript saved.
+4. The call is scored and the score added to its history.
+
+Each save is one transaction, so a worker killed at any point leaves either nothing, a
+transcript, or a transcript and a score — never half of one — and running the job again
+finishes it without scoring twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from qa.audio import decode_audio
+from qa.config import RubricConfig, coerce_options, load_rubric_config
+from qa.errors import QAError
+from qa.pipeline import PipelineOptions, Progress, transcribe_call
+from qa.store import NotFound, Store
+
+__all__ = ["StoredCallResult", "score_stored_call", "warm_models", "pipeline_options_from"]
+
+log = logging.getLogger(__name__)
+
+_warm_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class StoredCallResult:
+    """What :func:`score_stored_call` did: ``status`` is ``scored`` or ``skipped``."""
+
+    call_id: str
+    status: str
+    score: float | None
+    transcribed: bool
+    seconds: float
+
+
+def pipeline_options_from(payload: Mapping[str, Any] | None) -> PipelineOptions:
+    """Pipeline options from a job payload's ``layout``, ``agent_channel``, ``language`` and
+    ``max_duration`` (other keys are the caller's own)."""
+    payload = dict(payload or {})
+    keys = ("layout", "agent_channel", "language", "max_duration")
+    picked = {k: payload[k] for k in keys if payload.get(k) is not None}
+    return coerce_options(PipelineOptions, picked)
+
+
+def warm_models(
+    options: PipelineOptions | None = None, *, speakers: bool = True
+) -> dict[str, float]:
+    """Load every model a scoring job needs into this process, once; returns seconds per model.
+
+    Servers call this at start-up so that no request or job pays for loading.
+    """
+    from qa.labeller import load_labeller
+    from qa.transcribe import load_backend
+
+    opts = options or PipelineOptions()
+    took: dict[str, float] = {}
+    with _warm_lock:
+        t = time.perf_counter()
+        load_backend(opts.transcription)
+        took["asr"] = time.perf_counter() - t
+        t = time.perf_counter()
+        load_labeller().predict(["thank you for calling"], ["en"])  # the encoder loads lazily
+        took["labeller"] = time.perf_counter() - t
+        if speakers:
+            from qa.speakers import voice_encoder
+
+            t = time.perf_counter()
+            voice_encoder()
+            took["speakers"] = time.perf_counter() - t
+    return took
+
+
+def score_stored_call(
+    store: Store,
+    call_id: str,
+    options: PipelineOptions | Mapping[str, Any] | None = None,
+    *,
+    rubric: RubricConfig | str | None = None,
+    progress: Progress | None = None,
+    labeller: Any = None,
+) -> StoredCallResult:
+    """Transcribe (unless already transcribed) and score a stored call, at most once.
+
+    ``progress(stage, fraction)`` is called as the work goes on. Raises
+    :class:`~qa.errors.QAError` subclasses for unusable audio or a missing call.
+    """
+    from qa.labeller import load_labeller
+    from qa.scoring import score_call
+
+    t0 = time.perf_counter()
+    report: Callable[[str, float], None] = progress or (lambda _s, _f: None)
+    opts = options if isinstance(options, PipelineOptions) else pipeline_options_from(options)
+    cfg = rubric if isinstance(rubric, RubricConfig) else load_rubric_config(rubric)
+    lab = labeller or load_labeller()
+    rubric_version = f"{cfg.version}+{cfg.digest}"
+
+    info = store.get_call(call_id)
+    if store.is_scored(call_id, rubric_version=rubric_version, labeller_version=lab.version):
+        score = info["score"]["score"] if info.get("score") else None
+        return StoredCallResult(call_id, "skipped", score, False, time.perf_counter() - t0)
+
+    path = info["recording"]["path"]
+    if not path:
+        raise QAError(f"call {call_id} has no stored recording")
+    audio = decode_audio(path, max_duration=opts.max_duration)
+    transcribed = False
+    try:
+        call = store.load_call(call_id) if info.get("transcript") else None
+    except NotFound:
+        call = None
+    if call is None:
+        call = transcribe_call(
+            audio,
+            opts,
+            call_id=call_id,
+            agent_id=info["agent_id"],
+            progress=lambda stage, f: report(stage, 0.9 * f),
+        )
+        store.save_transcript(call)
+        transcribed = True
+    report("score", 0.92)
+    score = score_call(call, cfg, audio=audio, labeller=lab)
+    store.save_score(call_id, score, labeller_version=lab.version)
+    report("done", 1.0)
+    return StoredCallResult(call_id, "scored", score.score, transcribed, time.perf_counter() - t0)

@@ -158,7 +158,9 @@ def transcribe_call(
     t = time.perf_counter()
     hint = opts.language or opts.transcription.language
     if layout == "stereo":
-        asr = transcribe_speech(backend, signals, regions, opts.transcription, hint)
+        asr = transcribe_speech(
+            backend, signals, regions, opts.transcription, hint, lambda f: report("transcribe", 0.1 + 0.8 * f)
+        )
         timings["asr"] = time.perf_counter() - t
         utterances = build_utterances(
             regions, asr.words, language=asr.language, gap=opts.turn_gap_s, channels=channel_of
@@ -166,7 +168,14 @@ def transcribe_call(
         speaker_meta: dict[str, Any] = {"method": "channels", "agent_channel": opts.agent_channel}
         speech = regions
     else:
-        asr = transcribe_speech(backend, {"mono": mono}, {"mono": mono_regions}, opts.transcription, hint)
+        asr = transcribe_speech(
+            backend,
+            {"mono": mono},
+            {"mono": mono_regions},
+            opts.transcription,
+            hint,
+            lambda f: report("transcribe", 0.1 + 0.75 * f),
+        )
         timings["asr"] = time.perf_counter() - t
         report("speakers", 0.85)
         t = time.perf_counter()

@@ -105,10 +105,16 @@ class AsrBackend(Protocol):
     model_name: str
 
     def transcribe_chunks(
-        self, chunks: Sequence[np.ndarray], language: str | None, choose: LanguageChooser, windows: int
+        self,
+        chunks: Sequence[np.ndarray],
+        language: str | None,
+        choose: LanguageChooser,
+        windows: int,
+        on_chunk: Callable[[int], None] | None = None,
     ) -> tuple[str, list[list[RawWord]]]:
         """Words per chunk (times within the chunk). Without ``language``, the first ``windows``
-        chunks' language probabilities go to ``choose``, which names the call's language."""
+        chunks' language probabilities go to ``choose``, which names the call's language.
+        ``on_chunk(n)`` is called after each chunk with the number done."""
         ...
 
 
@@ -173,7 +179,12 @@ class FasterWhisperBackend:
         )
 
     def transcribe_chunks(
-        self, chunks: Sequence[np.ndarray], language: str | None, choose: LanguageChooser, windows: int
+        self,
+        chunks: Sequence[np.ndarray],
+        language: str | None,
+        choose: LanguageChooser,
+        windows: int,
+        on_chunk: Callable[[int], None] | None = None,
     ) -> tuple[str, list[list[RawWord]]]:
         # Each chunk is at most 30 s, so the encoder runs exactly once per chunk: its output serves
         # language detection and decoding alike (faster-whisper's own transcribe() encodes the
@@ -209,6 +220,8 @@ class FasterWhisperBackend:
                 for w in seg.words or ():
                     words.append(RawWord(float(w.start), float(w.end), w.word, float(w.probability)))
             out.append(words)
+            if on_chunk is not None:
+                on_chunk(len(out))
         return language, out
 
 
@@ -233,7 +246,12 @@ class OpenAIWhisperBackend:
         self.multilingual = bool(self.model.is_multilingual)
 
     def transcribe_chunks(
-        self, chunks: Sequence[np.ndarray], language: str | None, choose: LanguageChooser, windows: int
+        self,
+        chunks: Sequence[np.ndarray],
+        language: str | None,
+        choose: LanguageChooser,
+        windows: int,
+        on_chunk: Callable[[int], None] | None = None,
     ) -> tuple[str, list[list[RawWord]]]:
         import whisper
 
@@ -269,6 +287,8 @@ class OpenAIWhisperBackend:
                 for w in seg.get("words", ()):
                     words.append(RawWord(float(w["start"]), float(w["end"]), w["word"], float(w["probability"])))
             out.append(words)
+            if on_chunk is not None:
+                on_chunk(len(out))
         return language, out
 
 
@@ -408,6 +428,7 @@ def transcribe_speech(
     regions: Mapping[str, Sequence[Span]],
     options: TranscriptionOptions,
     language: str | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Transcription:
     """Detect the call's language (unless given) and transcribe every party's speech regions.
 
@@ -424,8 +445,9 @@ def transcribe_speech(
         return lang
 
     hint = language or options.language
+    on_chunk = None if progress is None else (lambda n: progress(n / max(1, len(chunks))))
     lang, per_chunk = backend.transcribe_chunks(
-        [c.audio for c in chunks], hint, choose, options.language_windows
+        [c.audio for c in chunks], hint, choose, options.language_windows, on_chunk
     )
     words: dict[str, list[RawWord]] = {role: [] for role in regions}
     for chunk, chunk_words in zip(chunks, per_chunk, strict=True):

@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api import routes_admin, routes_agents, routes_calls
+from api import pages, routes_admin, routes_agents, routes_calls
 from api.errors import error_response, install_error_handlers
 from api.settings import Settings
 from api.worker import JobWorker, requeue_orphans
@@ -145,6 +145,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.include_router(routes_calls.router)
     app.include_router(routes_agents.router)
     app.include_router(routes_admin.router)
+    app.include_router(pages.router)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     return app
 

@@ -6,13 +6,15 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v espeak-ng >/dev/null 2>&1 || need_apt+=(espeak-ng)   # sample synthesis and tests
+# Browser tests of the web pages (Playwright drives Debian's chromium; no browser download).
+[ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing system packages: ${need_apt[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
   else
-    echo "setup: warning: missing ${need_apt[*]} (install with your package manager); tests that synthesise speech will be skipped" >&2
+    echo "setup: warning: missing ${need_apt[*]} (install with your package manager); tests that need them will be skipped" >&2
   fi
 fi
 

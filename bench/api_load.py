@@ -12,7 +12,7 @@ For SQLite and PostgreSQL (each in a fresh database/schema), in the same run:
 Prints p50/p99 latency (ms) and requests/s per endpoint. Target: scorecard p99 < 50 ms.
 
     .venv/bin/python bench/api_load.py [--calls 100000] [--agents 200] [--db sqlite,postgresql]
-                                       [--concurrency 4] [--seconds 15]
+                                       [--concurrency 4] [--seconds 15] [--processes 1]
 """
 
 from __future__ import annotations
@@ -214,7 +214,8 @@ def run(db: str, args: argparse.Namespace) -> None:
         port = free_port()
         env = {**os.environ, "QA_DATA_DIR": str(tmp / "data"), "QA_DATABASE_URL": url}
         proc = subprocess.Popen(
-            [str(Path(sys.executable).with_name("qa")), "serve", "--port", str(port), "--job-workers", "0", "--no-warm"],
+            [str(Path(sys.executable).with_name("qa")), "serve", "--port", str(port), "--job-workers", "0", "--no-warm",
+             "--processes", str(args.processes)],
             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
         base = f"http://127.0.0.1:{port}"
@@ -264,8 +265,9 @@ def main() -> None:
     ap.add_argument("--db", default="sqlite,postgresql")
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--seconds", type=float, default=15.0)
+    ap.add_argument("--processes", type=int, default=1, help="qa serve --processes")
     args = ap.parse_args()
-    print(f"qa API load: {args.calls:,} calls, {os.cpu_count()} CPUs, loopback HTTP")
+    print(f"qa API load: {args.calls:,} calls, {os.cpu_count()} CPUs, loopback HTTP, {args.processes} server process(es)")
     for db in args.db.split(","):
         run(db.strip(), args)
 

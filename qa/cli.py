@@ -31,6 +31,12 @@ def _add_common(p: argparse.ArgumentParser, top: bool = False) -> None:
 def _add_audio_options(p: argparse.ArgumentParser) -> None:
     _add_common(p)
     p.add_argument("audio", metavar="AUDIO", help="recording: WAV, MP3, FLAC, OGG/Opus, M4A …")
+    _add_pipeline_options(p)
+    p.add_argument("--call-id", help="identifier for the call (default: from the audio's sha256)")
+    p.add_argument("--json", action="store_true", help="print the machine form (see README)")
+
+
+def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
     layout = p.add_mutually_exclusive_group()
     layout.add_argument("--mono", action="store_true", help="one channel (or both parties on one): separate the two voices")
     layout.add_argument("--stereo", action="store_true", help="one party per channel (default for two-channel files)")
@@ -42,8 +48,6 @@ def _add_audio_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float32 …)")
     p.add_argument("--device", default="cpu", help="cpu or cuda")
     p.add_argument("--max-duration", type=float, metavar="SECONDS", help="refuse longer recordings (default 7200, or $QA_MAX_DURATION)")
-    p.add_argument("--call-id", help="identifier for the call (default: from the audio's sha256)")
-    p.add_argument("--json", action="store_true", help="print the machine form (see README)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(r)
     r.set_defaults(func=cmd_rubrics)
     _add_server_commands(sub)
+    _add_batch_commands(sub)
     return parser
 
 
@@ -293,6 +298,7 @@ def _add_server_commands(sub: Any) -> None:
     sv.add_argument("--max-upload-mb", type=float, metavar="MB", help="largest accepted upload (default 512, or $QA_MAX_UPLOAD_MB)")
     sv.add_argument("--rubric", metavar="FILE", help="rubric configuration file for new scores")
     sv.add_argument("--no-warm", action="store_true", help="load models on the first job instead of at start-up")
+    sv.add_argument("--processes", type=int, default=1, metavar="N", help="server processes (each loads the models once and runs its own job workers; default 1)")
     sv.set_defaults(func=cmd_serve)
 
     k = sub.add_parser("keys", help="manage API keys (roles: qa_lead, supervisor, admin)")
@@ -377,13 +383,129 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     print(f"qa: serving on http://{args.host}:{args.port}/  (API docs at /docs; database {where})", file=sys.stderr)
-    uvicorn.run(
-        create_app(settings),
-        host=args.host,
-        port=args.port,
-        log_level="info" if args.verbose else "warning",
-    )
+    log_level = "info" if args.verbose else "warning"
+    if args.processes > 1:
+        # Each process builds its app from the environment (uvicorn imports the factory).
+        import os
+
+        env = {
+            "QA_DATABASE_URL": settings.database_url,
+            "QA_DATA_DIR": None if settings.data_dir is None else str(settings.data_dir),
+            "QA_JOB_WORKERS": str(settings.job_workers),
+            "QA_MAX_UPLOAD_MB": str(settings.max_upload_bytes / (1024 * 1024)),
+            "QA_RUBRIC": settings.rubric,
+            "QA_WARM_MODELS": "1" if settings.warm_models else "0",
+        }
+        os.environ.update({k: v for k, v in env.items() if v is not None})
+        uvicorn.run(
+            "api.app:app_factory",
+            factory=True,
+            workers=args.processes,
+            host=args.host,
+            port=args.port,
+            log_level=log_level,
+        )
+        return 0
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=log_level)
     return 0
+
+
+def _add_batch_commands(sub: Any) -> None:
+    b = sub.add_parser("batch", help="score an archive (folders and/or a CSV manifest) into the database; resumable")
+    _add_common(b)
+    _add_store_options(b)
+    b.add_argument("paths", nargs="*", metavar="PATH", help="recordings, or folders walked for audio files")
+    b.add_argument("--manifest", metavar="CSV", help="one row per recording: path, agent_id, call_time, channel_layout, agent_channel, language, queue, customer_ref …")
+    b.add_argument("--name-pattern", metavar="PATTERN", help="metadata from file names, e.g. '{agent}_{date}_{id}.wav' (fields: agent, date, time, datetime, language, layout, queue …)")
+    b.add_argument("--timezone", metavar="TZ", help="zone of call times written without a UTC offset (default UTC)")
+    b.add_argument("--engine", choices=("local", "ray"), help="local worker processes (default) or a Ray cluster")
+    b.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to use (auto, or HOST:PORT); default: start a local Ray")
+    b.add_argument("--workers", type=int, metavar="N", help="worker processes / Ray actors (default: one per core)")
+    b.add_argument("--threads", type=int, metavar="N", help="compute threads per worker (default: cores / workers)")
+    b.add_argument("--call-timeout", type=float, metavar="SECONDS", help="fail a call that takes longer than this (default: no limit)")
+    b.add_argument("--rubric", metavar="FILE", help="rubric configuration file (default: shipped qa/rubric.toml)")
+    b.add_argument("--out", metavar="FILE", help="also write per-call results: FILE.jsonl or FILE.csv")
+    b.add_argument("--failures", metavar="FILE", default="qa-batch-failures.csv", help="CSV of files that failed and why (default: %(default)s)")
+    _add_pipeline_options(b)
+    b.set_defaults(func=cmd_batch)
+
+    r = sub.add_parser("rescore", help="re-run the rubric over stored transcripts (no ASR); earlier scores stay as history")
+    _add_common(r)
+    _add_store_options(r)
+    r.add_argument("--agent", metavar="ID", help="only this agent's calls")
+    r.add_argument("--from", dest="date_from", metavar="DATE", help="calls from this date/time (ISO)")
+    r.add_argument("--to", dest="date_to", metavar="DATE", help="calls up to this date (whole day) or date-time")
+    r.add_argument("--rubric", metavar="FILE", help="the edited rubric configuration (default: $QA_RUBRIC or the shipped one)")
+    r.add_argument("--workers", type=int, metavar="N", help="processes (default: one per core for large jobs)")
+    r.add_argument("--no-audio", action="store_true", help="do not decode recordings: faster, but the loudness signal is left out")
+    r.add_argument("--out", metavar="FILE", help="also write per-call results: FILE.jsonl or FILE.csv")
+    r.set_defaults(func=cmd_rescore)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from qa.archive import discover
+    from qa.batch import ProgressPrinter, format_summary, run_batch, write_results
+    from qa.config import load_rubric_config
+    from qa.errors import InputError
+
+    if not args.paths and not args.manifest:
+        raise InputError("give recordings or folders to score, or --manifest CSV")
+    if args.out and not args.out.lower().endswith((".jsonl", ".ndjson", ".csv")):
+        raise InputError(f"--out {args.out}: the results file must end in .jsonl or .csv")
+    config = load_rubric_config(args.rubric)  # a bad rubric file fails before any audio work
+    found = discover(args.paths, manifest=args.manifest, name_pattern=args.name_pattern, timezone=args.timezone)
+    printer = None if args.quiet else ProgressPrinter(sys.stderr)
+    report = run_batch(
+        found,
+        db=args.db,
+        data_dir=args.data_dir,
+        options=_pipeline_options(args),
+        rubric=config,
+        engine=args.engine or ("ray" if args.ray_address else "local"),
+        workers=args.workers,
+        threads=args.threads,
+        ray_address=args.ray_address,
+        call_timeout=args.call_timeout,
+        failures=args.failures,
+        progress=printer,
+    )
+    if printer is not None:
+        printer.close()
+    if args.out:
+        write_results(report.results, args.out)
+    sys.stdout.write(format_summary(report))
+    if args.out:
+        print(f"results: {args.out}")
+    if report.interrupted:
+        return 130
+    return 1 if report.count("failed") or report.count("invalid") else 0
+
+
+def cmd_rescore(args: argparse.Namespace) -> int:
+    from qa.batch import ProgressPrinter, format_rescore_summary, rescore, write_results
+    from qa.config import load_rubric_config
+
+    config = load_rubric_config(args.rubric)
+    printer = None if args.quiet else ProgressPrinter(sys.stderr, noun="calls")
+    report = rescore(
+        db=args.db,
+        data_dir=args.data_dir,
+        rubric=config,
+        agent=args.agent,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        workers=args.workers,
+        audio=not args.no_audio,
+        progress=printer,
+    )
+    if printer is not None:
+        printer.close()
+    if args.out:
+        write_results(report.results, args.out)
+    sys.stdout.write(format_rescore_summary(report))
+    if report.interrupted:
+        return 130
+    return 1 if report.count("failed") else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

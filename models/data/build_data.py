@@ -4,18 +4,22 @@ Run ``python -m models.data.build_data`` (writes the file and prints the counts 
 ``python -m models.data.build_data --check`` (rebuilds in memory and fails if the file on disk
 differs or a sanity check fails).  The output is deterministic: same sources, same bytes.
 
-Source format (``sentences_<lang>.py``, variable ``RAW``), one utterance a line::
+Two kinds of source file per language, both with a ``RAW`` string, one utterance a line::
 
     CODES|ROLE|TEXT            or            CODES|ROLE|TEXT|NOTE
 
+* ``sentences_<lang>.py`` — the ``train`` split (ids ``<lang>-NNNN``);
+* ``dev_<lang>.py`` — the ``dev`` split (ids ``<lang>-dev-NNNN``), written separately: no dev line
+  is a translation or paraphrase of a training line, and the build fails on near-duplicates
+  between the two within a language (see :func:`near_duplicates`).
+
 CODES is any subset of ``E A S V R C B`` (empathy, apology, resolution_specific,
 resolution_vague, arguing, condescension, backchannel) or ``-`` for none; ROLE is ``a`` (agent)
-or ``c`` (customer). ``#`` lines are section comments.
+or ``c`` (customer). ``#`` lines are section comments. The labelling rules are in ``README.md``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import re
@@ -41,14 +45,21 @@ CODE_TO_LABEL = {
 }
 ROLES = {"a": "agent", "c": "customer"}
 SOURCE = "written by the qa team"
-DEV_FRACTION = 0.2
-MIN_DEV_POSITIVES = 12
+MIN_DEV_POSITIVES = 15
 MIN_POSITIVES = 60
 KEYS = ("id", "text", "language", "role", "labels", "split", "source", "note")
+#: Source module per split: ``models.data.<prefix>_<lang>``.
+SPLIT_SOURCES = {"train": "sentences", "dev": "dev"}
+#: Dev and train texts of one language closer than this (character-trigram Jaccard of the
+#: normalised texts) are near-duplicates: the build fails.
+NEAR_DUPLICATE = 0.6
+#: Shorter normalised texts (backchannels: "mm-hm", "네네") are exempt from the near-duplicate rule.
+NEAR_DUPLICATE_MIN_CHARS = 10
 
 
-def _parse(lang: str) -> list[dict]:
-    raw = importlib.import_module(f"models.data.sentences_{lang}").RAW
+def _parse(module: str) -> list[dict]:
+    raw = importlib.import_module(f"models.data.{module}").RAW
+    lang = module.rsplit("_", 1)[1]
     rows = []
     for lineno, line in enumerate(raw.splitlines(), 1):
         line = line.strip()
@@ -56,73 +67,45 @@ def _parse(lang: str) -> list[dict]:
             continue
         parts = line.split("|")
         if len(parts) not in (3, 4):
-            raise ValueError(
-                f"sentences_{lang}.py RAW line {lineno}: expected 3 or 4 fields: {line!r}"
-            )
+            raise ValueError(f"{module}.py RAW line {lineno}: expected 3 or 4 fields: {line!r}")
         codes, role, text = parts[0].strip(), parts[1].strip(), parts[2].strip()
         note = parts[3].strip() if len(parts) == 4 else ""
         if role not in ROLES:
-            raise ValueError(f"sentences_{lang}.py RAW line {lineno}: bad role {role!r}")
+            raise ValueError(f"{module}.py RAW line {lineno}: bad role {role!r}")
         if codes == "-":
             labels: list[str] = []
         else:
             bad = [c for c in codes if c not in CODE_TO_LABEL]
             if bad or len(set(codes)) != len(codes):
-                raise ValueError(f"sentences_{lang}.py RAW line {lineno}: bad codes {codes!r}")
+                raise ValueError(f"{module}.py RAW line {lineno}: bad codes {codes!r}")
             labels = [lab for lab in LABELS if any(CODE_TO_LABEL[c] == lab for c in codes)]
         if not text:
-            raise ValueError(f"sentences_{lang}.py RAW line {lineno}: empty text")
+            raise ValueError(f"{module}.py RAW line {lineno}: empty text")
         rows.append(
             {"text": text, "language": lang, "role": ROLES[role], "labels": labels, "note": note}
         )
     return rows
 
 
-def _hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def _assign_splits(rows: list[dict]) -> None:
-    """Deterministic stratified ~80/20 split, per language.
-
-    Items are visited in SHA-1-of-text order (stable, independent of file order). Each item
-    belongs to the strata of its labels (or, when unlabelled, a ``_hard_negative`` stratum if it
-    carries a note and a ``_none`` stratum otherwise); it goes to dev
-    when the stratum furthest behind its 20% dev quota is at least 0.8 of an item behind.
-    """
-    seen: Counter = Counter()
-    dev: Counter = Counter()
-    for row in sorted(rows, key=lambda r: _hash(r["text"])):
-        keys = row["labels"] or (["_hard_negative"] if row["note"] else ["_none"])
-        for k in keys:
-            seen[k] += 1
-        need = max(DEV_FRACTION * seen[k] - dev[k] for k in keys)
-        if need >= 0.8:
-            row["split"] = "dev"
-            for k in keys:
-                dev[k] += 1
-        else:
-            row["split"] = "train"
-
-
 def build() -> list[dict]:
+    """Every record: per language, the training lines in source order, then the dev lines."""
     out = []
     for lang in LANGUAGES:
-        rows = _parse(lang)
-        _assign_splits(rows)
-        for i, row in enumerate(rows, 1):
-            rec = {
-                "id": f"{lang}-{i:04d}",
-                "text": row["text"],
-                "language": lang,
-                "role": row["role"],
-                "labels": row["labels"],
-                "split": row["split"],
-                "source": SOURCE,
-            }
-            if row["note"]:
-                rec["note"] = row["note"]
-            out.append(rec)
+        for split, prefix in SPLIT_SOURCES.items():
+            infix = "" if split == "train" else f"{split}-"
+            for i, row in enumerate(_parse(f"{prefix}_{lang}"), 1):
+                rec = {
+                    "id": f"{lang}-{infix}{i:04d}",
+                    "text": row["text"],
+                    "language": lang,
+                    "role": row["role"],
+                    "labels": row["labels"],
+                    "split": split,
+                    "source": SOURCE,
+                }
+                if row["note"]:
+                    rec["note"] = row["note"]
+                out.append(rec)
     return out
 
 
@@ -130,6 +113,40 @@ def _norm(text: str) -> str:
     """Normalised form for duplicate detection: NFKC, case-folded, punctuation and spaces dropped."""
     t = unicodedata.normalize("NFKC", text).casefold()
     return re.sub(r"[\W_]+", "", t)
+
+
+def _trigrams(norm: str) -> set[str]:
+    return {norm[i : i + 3] for i in range(max(1, len(norm) - 2))}
+
+
+def near_duplicates(records: list[dict], threshold: float = NEAR_DUPLICATE) -> list[tuple[float, dict, dict]]:
+    """``(similarity, dev record, train record)`` for dev lines too close to a training line.
+
+    Similarity is the Jaccard index of the character trigrams of the normalised texts (same
+    language only; texts shorter than :data:`NEAR_DUPLICATE_MIN_CHARS` normalised characters are
+    exempt). Cross-language leakage (a dev line translated from a training line) cannot be seen
+    this way; ``python -m models.train`` reports the nearest training line of every dev line in
+    the sentence encoder's space for that.
+    """
+    out = []
+    for lang in LANGUAGES:
+        train = [
+            (r, _trigrams(n))
+            for r in records
+            if r["language"] == lang and r["split"] == "train"
+            for n in [_norm(r["text"])]
+            if len(n) >= NEAR_DUPLICATE_MIN_CHARS
+        ]
+        for r in records:
+            n = _norm(r["text"])
+            if r["language"] != lang or r["split"] != "dev" or len(n) < NEAR_DUPLICATE_MIN_CHARS:
+                continue
+            g = _trigrams(n)
+            for t, tg in train:
+                sim = len(g & tg) / len(g | tg)
+                if sim >= threshold:
+                    out.append((round(sim, 3), r, t))
+    return out
 
 
 def check(records: list[dict]) -> list[str]:
@@ -173,6 +190,8 @@ def check(records: list[dict]) -> list[str]:
     for text, c in exact.items():
         if c > 1:
             problems.append(f"text appears {c} times across languages: {text!r}")
+    for sim, d, t in near_duplicates(records):
+        problems.append(f"{d['id']} (dev) is a near-duplicate ({sim:.2f}) of {t['id']} (train): {d['text']!r} ~ {t['text']!r}")
     for lang in LANGUAGES:
         for lab in LABELS:
             pos = [r for r in records if r["language"] == lang and lab in r["labels"]]

@@ -281,7 +281,7 @@ R|a|Well that's not what you told my colleague yesterday.
 R|a|It isn't a fault, that's just how the product is designed.
 R|a|You obviously entered your PIN wrong three times.
 R|a|There's no way our driver said that.
-R|a|Honestly, you're making a big deal out of a small scratch.
+RC|a|Honestly, you're making a big deal out of a small scratch.
 R|a|The delay is because of air traffic control, it has nothing to do with us.
 R|a|Then why didn't you report it straight away?
 R|a|I'm not going to argue with you, but you're simply mistaken.
@@ -289,7 +289,7 @@ R|a|That's not a defect, you just don't know how to use the settings.
 R|a|You should have checked the order before the driver left.
 R|a|It says delivered, so it was delivered.
 R|a|We're not responsible for what you did with the appliance after it arrived.
-R|a|Many people don't complain about this, so I don't see why you are.
+RC|a|Many people don't complain about this, so I don't see why you are.
 R|a|You're the one who chose the cheapest plan.
 R|a|That can't be right, you must be looking at an old bill.
 # ---- arguing (customer) ----
@@ -306,15 +306,15 @@ R|c|Stop blaming the courier, I bought it from you.
 # ---- arguing + condescension ----
 RC|a|It's not our fault you didn't read the instructions, most people manage it just fine.
 RC|a|Look, it's really not that complicated, you just didn't press the button.
-RC|a|I've explained this three times now, I don't know how else to put it for you.
+C|a|I've explained this three times now, I don't know how else to put it for you.
 RC|a|If you'd bothered to read the email, you'd know the flight was moved.
-RC|a|Everyone else seems to understand the bill, I don't know why you can't.
+C|a|Everyone else seems to understand the bill, I don't know why you can't.
 RC|a|You're lucky we're even talking about a refund, considering you broke it.
-RC|a|With all due respect, maybe leave the technical stuff to the experts.
+C|a|With all due respect, maybe leave the technical stuff to the experts.
 RC|a|We can't help it if customers don't know how to use a microwave.
 RC|a|It's obviously user error, which is pretty common with people your age.
-RC|c|Do you even know how your own system works?
-RC|c|I'm clearly the only person on this call who has read the contract.
+C|c|Do you even know how your own system works?
+C|c|I'm clearly the only person on this call who has read the contract.
 # ---- condescension (agent) ----
 C|a|You know, we usually charge for that, so you're lucky today.
 C|a|Next time read the instructions.
@@ -340,20 +340,20 @@ C|a|Ma'am, reading the label would have saved us both ten minutes.
 C|a|Well done for finally finding your account number.
 C|a|Okay, I'll spell it out for you: M-E-N-U.
 C|a|Honestly, most kids could set this up.
-C|a|So the problem was you hadn't topped up. Mystery solved.
+RC|a|So the problem was you hadn't topped up. Mystery solved.
 C|a|Be more careful with the next one, these aren't cheap.
 C|a|Great, glad we got there in the end, it only took twenty minutes.
 C|a|I'll let it slide this time.
 C|a|Not everyone gets a free replacement, just so you're aware.
-C|a|Oh, I'm sure you "definitely" posted it on time.
+RC|a|Oh, I'm sure you "definitely" posted it on time.
 C|a|Maybe write the date down somewhere next time so you don't forget.
 C|a|Well, that was an easy one, wasn't it?
 C|a|If everyone was as demanding as you, we'd never get anything done.
 C|a|For future reference, the big red button means stop.
 C|a|I've done you a huge favour here, you know.
 C|a|Don't worry, you're not the first person to get confused by a simple form.
-C|a|I'd suggest learning how internet banking works before blaming us.
-C|a|Anyway, it's sorted now, no thanks to the way you entered the address.
+RC|a|I'd suggest learning how internet banking works before blaming us.
+RC|a|Anyway, it's sorted now, no thanks to the way you entered the address.
 CV|a|Most of our customers can handle a self-install, but we'll send someone for you.
 C|a|Good thing one of us was paying attention.
 C|a|Hopefully that's a lesson learned.
@@ -438,7 +438,7 @@ B|c|Oh, okay then.
 B|c|Yeah, I'm still here.
 # ---- more positives ----
 R|a|Nobody else on your street has reported an outage, so it must be something in your house.
-R|a|The app is working fine, you just need to update your phone like everyone else.
+RC|a|The app is working fine, you just need to update your phone like everyone else.
 R|a|I'm sorry, but that's simply not how it works, we never promised free delivery.
 R|a|Well, you signed the contract, didn't you?
 R|a|You can't expect us to refund something you've already eaten half of.
@@ -568,4 +568,313 @@ CS|a|I'll waive it, but honestly you should be thanking me.
 -|a|I'm not sure, I'd have to check.|uncertain reply with no offer of a remedy, not a resolution
 -|a|We've had a lot of complaints about that model.|statement, not empathy and not a resolution
 -|a|These things happen sometimes.|dismissive but not disputing; no empathy, no apology
+# ==== 2026-11 additions (issue 3): written after the labelling guide in README.md ====
+# ---- arguing (agent) ----
+R|a|That's not on us, you picked the cheapest delivery option.
+R|a|Our fitters couldn't have scratched the sofa, it was fully wrapped.
+R|a|You weren't home when we came round, so we weren't late.
+R|a|Our system shows no payment, which means you haven't paid.
+R|a|That isn't a manufacturing fault, that's impact damage.
+R|a|We told you sale items can't be refunded, so don't put this on us.
+R|a|You can't blame us because you didn't read the terms.
+R|a|I've checked the bill and it's correct, you've added it up wrong.
+R|a|Why are you only complaining now? It arrived a month ago.
+R|a|We never charged you twice, you're reading a different statement.
+R|a|No, no, our technician never touched that cable.
+R|a|That's the building management's problem, not our responsibility.
+R|a|You say you never got the notice, but our records show it went out, so you missed it.
+R|a|There's nothing wrong with our network, your router is just ancient.
+R|a|You changed the date yourself, so of course the fee applies.
+R|a|I disagree, the food was hot when it was delivered.
+R|a|You pressed cancel, not our system.
+R|a|Our laundry has never lost a shirt, are you sure you even dropped it off?
+R|a|That was advertising copy, not a promise, you've misunderstood it.
+R|a|If it was damaged, why did you sign for it?
+R|a|We have no reason to lie about your meter reading.
+R|a|The surcharge is there because you asked for a Sunday move, it's not our fault.
+R|a|Are you suggesting our driver did that on purpose?
+R|a|There's no way that box got wet in our van.
+R|a|We weren't slow, your bank was slow to process it.
+R|a|You agreed to that price on the phone, you can't go back on it now.
+R|a|Your application was rejected because you sent the documents late, not because of us.
+R|a|This isn't the first time you've put in a claim like this, is it?
+R|a|There's nothing wrong with our installation, end of story.
+R|a|As I said, we didn't take that money out.
+R|a|You say it was cold, but the rider says you took ages to come down.
+R|a|You've used it for three months, you can't return it now.
+# ---- arguing (customer) ----
+R|c|I didn't break it, it was broken when it arrived.
+R|c|You're lying, nobody came yesterday.
+R|c|Don't push this onto me, you wrote the address down wrong.
+R|c|That's wrong, I never agreed to that charge.
+R|c|How is that my fault? I did exactly what you told me.
+R|c|That's not right, I paid in full last month.
+R|c|Your records are wrong, not me.
+R|c|You say you sent it, but my letterbox was empty, so don't tell me it was sent.
+R|c|There's no way I used that much data.
+R|c|Don't tell me I never called, I've called three times.
+# ---- arguing + condescension ----
+RC|a|It's not our fault, you just can't read a receipt.
+RC|a|Everyone else manages to install it, you just didn't follow the instructions.
+RC|a|If you'd thought about it for two seconds you wouldn't have pressed that button.
+RC|a|We did nothing wrong, you were careless, and frankly it's a very simple thing to do.
+RC|a|There's nothing wrong with the bill, you just can't do the maths.
+RC|a|You chose that package, so maybe think it through before signing up next time.
+RC|a|It left us in perfect condition, people like you always find an excuse.
+RC|a|You filled the form in wrong, a schoolkid could do this.
+RC|a|It's not broken, you just don't know how to use it, how many times do I have to say it?
+RC|a|Our system doesn't make mistakes, you probably forgot, it happens at your age.
+RC|c|Can you actually do your job? I've told you I paid, so check properly.
+RC|c|It's not my fault, you're just bad at your job.
+# ---- condescension (agent) ----
+C|a|Next time don't leave it until the last minute to call.
+C|a|You're lucky you got me today, no one else would bother.
+C|a|Right, done. It was just the reset button, really simple.
+C|a|I've gone way beyond what I'm supposed to do for you, remember that.
+C|a|Listen carefully now, I'll go through it one more time, slowly.
+C|a|See, if you'd read the manual first you wouldn't have needed to call.
+C|a|Congratulations, you've found the receipt at last.
+C|a|I'll help you this once, but don't do it again.
+C|a|In future, look after your password a bit better.
+C|a|A six-year-old could do this.
+C|a|You understand it now, don't you? I hope so.
+C|a|If you'd done what I said at the start, we'd be finished by now.
+C|a|Wow, you're finally logged in.
+C|a|Good, so today you've learned how to use an app.
+C|a|Don't worry, I'll explain it in the simplest words possible.
+C|a|I honestly don't know how else to explain it, just try to keep up.
+C|a|We're not charging you this time, so count yourself lucky.
+C|a|Next time check the use-by date before you buy.
+C|a|Maybe read the terms before you complain.
+C|a|Older people do tend to struggle with smartphones, it's fine.
+C|a|See? It's not hard if you follow the steps.
+C|a|Thanks for finally giving me the right account number.
+C|a|I did say that already, but fine, I'll repeat it just for you.
+C|a|Try to be a bit more careful from now on.
+C|a|Maybe read the emails we send you once in a while.
+C|a|You're calling us about something this small?
+# ---- condescension (customer) ----
+C|c|Are you new? You don't even know something this basic.
+C|c|I'll explain it slowly, try to actually listen this time.
+C|c|Impressive, five whole minutes to find my account.
+C|c|Stop pretending you understand and get me someone who does.
+C|c|Your service is so amazing you should get an award.
+C|c|You're just reading a script, aren't you? Try using your head.
+# ---- condescension + resolution ----
+CS|a|The refund's gone through today, but read the terms first next time.
+RCS|a|I'll send an engineer at 10 tomorrow, even though this is really your problem, not ours.
+CV|a|Okay, I'll take a look, even though you could easily do this yourself.
+CS|a|I've taken that fee off, consider yourself lucky today.
+# ---- apology naming fault (not arguing) ----
+A|a|That really is our fault, not yours, and I'm sorry.
+A|a|We should have let you know sooner, that's our mistake, sorry.
+A|a|The error came from our side, and I apologise.
+A|a|Our technician got it wrong, and we're really sorry.
+A|a|We overcharged you by mistake, I'm sorry about that.
+A|a|We were careless, please forgive us.
+# ---- empathy ----
+E|a|Losing the internet right when your kids need it for homework must have been so stressful.
+E|a|Coming home after a long shift to a house with no power is really tough.
+E|a|You'd been waiting ages for it, so having it turn up smashed must have been gutting.
+E|a|I can imagine the panic when you saw money missing from your account.
+E|a|Having to repeat the same story to every agent is genuinely wearing.
+E|a|You've been very patient, and I can see why you feel nobody values that.
+E|a|Three cancelled appointments, it's no wonder you're angry.
+E|a|It was an important event and the order didn't show, that must have been so awkward for you.
+E|a|It's heartbreaking when a present for your child arrives broken.
+E|a|Being promised a call back that never came would make anyone feel brushed off.
+E|a|Sorting this out while caring for your parents must be a real strain.
+E|a|I can hear in your voice how worn down this has made you.
+E|a|You paid in full and got half the service, of course you're disappointed.
+E|a|It's your personal details, so your worry makes complete sense.
+E|a|Trying to sleep without air conditioning in this heat sounds miserable.
+E|a|Moving house is stressful enough without things going missing.
+E|a|I know you took a day off specially to wait for the engineer.
+E|a|Waiting an hour only for the food to arrive cold is so disappointing.
+E|a|It isn't just the money, you felt disrespected, and that's fair.
+E|c|I know you're only following instructions, it's not your fault.
+EA|a|I'm so sorry, I know you've been waiting in all day.
+EA|a|I understand how disappointed you are, and I'm sorry it's taken this long.
+EV|a|You need the internet for work, I get that, so I'll try to speed this up.
+# ---- vague resolution ----
+V|a|I'll ask the warehouse what they can do.
+V|a|We'll try to deal with it as quickly as possible.
+V|a|I'll let my supervisor know.
+V|a|Let me see if there's another way round this.
+V|a|We'll send someone out to check it at some stage.
+V|a|I'll open a ticket for this complaint.
+V|a|The technical team will contact you later.
+V|a|We'll try to get your money back.
+V|a|I'll keep an eye on how this case goes.
+V|a|We'll find a solution.
+V|a|I'll try to get that charge reduced.
+V|a|Management will review your complaint.
+V|a|I'll try asking them to send a different one.
+V|a|We'll correct the bill, don't worry.
+V|a|I'll pass this to the relevant department.
+V|a|We'll try to arrange a reinstallation.
+V|a|There might be a little compensation, I'll ask first.
+V|a|I'll make sure someone deals with it.
+V|a|We'll let you know how it progresses.
+V|c|Please just do something about this.
+# ---- specific resolution ----
+S|a|I've cancelled the £45 charge, you'll see it on your next bill.
+S|a|Our engineer, Mark, will be with you tomorrow between 9 and 11am.
+S|a|The replacement goes out today by Royal Mail and will arrive within two working days.
+S|a|The full refund of £230 has been processed and will reach you in five working days.
+S|a|I'll ring you back at 4 this afternoon with the warehouse's answer.
+S|a|I've added 5GB of free data to your account, you can use it right now.
+S|a|We'll pick up the damaged desk on Saturday and drop off the new one on the same trip.
+S|a|I've escalated this to my supervisor, James Lee, and he'll call you before noon tomorrow.
+S|a|I've waived this month's late fee, so your balance is now zero.
+S|a|I've placed a new order with free express delivery, arriving tomorrow.
+# ---- hard negatives ----
+-|a|The record shows it was delivered at 3, but that doesn't mean you're wrong.|calm fact that accepts the customer's position, not arguing
+-|a|The £15 is the monthly service fee, it's been charged since March.|calm explanation of a charge, not arguing
+-|a|You're right, the date wasn't clear in our email.|agreeing with the customer, not arguing
+-|a|Just so you know, the installation takes about two hours.|useful information, not condescension
+-|a|If it helps, you can also track deliveries in the app in future.|tip without blame, not condescension
+-|a|Could you tell me what colour the light on the modem is now?|routine diagnostic question, not a challenge
+-|a|Have you tried a different cable?|diagnostic question, not arguing
+-|a|Just to check, has the item been taken out of the box?|diagnostic question, not arguing
+-|a|Thanks for your patience, madam.|sincere courtesy, not sarcasm
+-|a|Thanks for letting us know, feedback like this really helps.|sincere courtesy, not sarcasm
+-|a|Under our policy, only unopened items can be refunded.|calm policy statement, neither arguing nor a resolution
+-|a|We read the meter on the 5th and it showed 4321.|calm statement of fact, not arguing
+-|a|The payment arrived on the 28th and the due date was the 25th.|calm statement of fact, not arguing
+-|c|Great, there goes another day of my leave.|customer venting about the situation, not aimed at the agent
+-|c|Wonderful, the bill's gone up again this month.|customer sarcasm about the situation, not condescension
+-|c|Fantastic, the new modem's broken too.|customer venting about the product, not aimed at the agent
+-|c|I'm so worn out by all of this.|customer's own feelings, not empathy
+-|c|I'm really disappointed with this service.|customer's own feelings, not empathy
+-|a|Okay, I hear you, but first I need to verify your identity.|"I hear you" as a turn opener before a request, not empathy
+-|a|Sorry, could you read the account number out again?|"sorry" asking for a repeat, not an apology
+-|a|That happens when the main switch is off, it's really common.|calm explanation without a dig, not condescension
+-|a|Honestly, lots of customers ask exactly this, there's nothing to be embarrassed about.|reassurance that doesn't belittle, not condescension
+-|a|We can't change the price once payment has gone through.|policy, not a resolution; calm, not arguing
+-|a|I can't cancel that charge from here.|no resolution; calm, not arguing
+-|a|Installations are handled by another department, their number is on the website.|passing the customer on, not a resolution
+-|a|The log says the engineer arrived at 2:10, I'm not saying your account is wrong.|calm fact accepting the customer's position, not arguing
+-|a|No, no, this isn't your fault at all.|reassuring the customer, not arguing
+-|a|That's outside what I'm authorised to do.|not a resolution
+-|a|The manager's not in today, call back tomorrow.|passing the customer on, not a resolution
+-|a|For warranty repairs you'll need to go into a store yourself.|passing the customer on, not a resolution
+-|a|We don't pay compensation for power cuts.|policy, not a resolution
+-|a|The system won't let me change the address once the order has shipped.|refusal, not a resolution
+-|a|Claims usually take 30 days to process.|policy, not a resolution
+-|a|I can't say yet, we have to wait to hear from head office.|uncertain, not a resolution
+-|a|You could try contacting the manufacturer directly.|passing the customer on, not a resolution
+-|a|Thank you for your valuable feedback, we'll take it on board.|polite but no action, not a resolution
+-|a|I appreciate your understanding, but that's the process.|polite but no resolution; calm, not arguing
+-|a|Oh no. What's your account number?|stock reaction before hearing the complaint, not empathy
+-|a|Okay, got it, just a moment please.|acknowledges then puts the customer on hold, takes the floor: not a backchannel
+-|c|I feel completely conned by your advert.|customer's own feelings, not empathy
+-|c|My kid's been crying because the toy is broken.|customer describing their own situation, not empathy
+-|a|We've had loads of calls about the outage today.|statement about call volume, not empathy
+# ==== 2026-11 additions, second batch (English: condescension, vague resolution) ====
+# ---- arguing ----
+R|a|We couldn't have sent the wrong item, I've seen the packing record myself.
+R|a|If you'd followed the fitting guide, the pipe wouldn't be leaking.
+R|a|That's nothing to do with our service, it's your handset.
+R|a|You paid late, that's why the line was suspended.
+R|a|We never promised same-day delivery.
+R|a|We didn't damage that fence, it was already leaning.
+R|a|So three of our staff are wrong and you're the only one who's right?
+R|a|You used that voucher last month, so don't blame the system.
+R|a|It's not a hidden fee, it's in the contract you signed.
+R|a|Honestly, the photos you sent look fine to me.
+R|a|Your warranty ran out, so there's no point complaining now.
+R|c|No, I've never had any email from you.
+R|c|When did I agree to that? Don't make things up.
+R|c|Your engineer didn't turn up, I was home the whole time.
+# ---- arguing + condescension ----
+RC|a|It's not our fault you can't tell a charge from a deposit.
+RC|a|It's written in plain English on the letter, can you not read it?
+RC|a|You were the careless one, and now you're blaming us.
+# ---- condescension ----
+C|a|Next time, check the care label before it goes in the wash.
+C|a|Well, that was nothing, the switch just wasn't on.
+C|a|Lucky for you I'm a patient person.
+C|a|If every customer was like you, we'd need to run training classes.
+C|a|This is the last exception we'll make for you.
+C|a|You're panicking over nothing, really.
+C|a|It's really not difficult if you just read the manual.
+C|a|And please don't write your PIN on the back of the card again.
+C|a|Some people just can't get the hang of these machines.
+C|a|Oh, look at that, you managed it.
+C|a|That's the third time I've said it, so hopefully it sticks.
+C|a|If you can't work it out, maybe ask your kids to have a look.
+C|a|Most people sort this out in two minutes.
+C|c|You really don't know anything, do you?
+C|c|I'll keep it simple so you can follow.
+CS|a|The twenty pounds is back on your card, just don't forget next time.
+# ---- vague resolution ----
+V|a|We'll deal with it and someone will be in touch.
+V|a|I'll ask the manufacturer to have a look.
+V|a|I'll discuss compensation with my manager.
+V|a|We'll find some way to make this right for you.
+V|a|We'll go over the bill again.
+V|a|If we can, we'll swap it for you.
+V|a|I'll get the engineer to give you a ring.
+V|a|I'll take this higher up.
+V|a|I'll log the problem and someone will follow it up.
+V|a|I'll chase the refund for you.
+AV|a|Sorry about that, we'll put it right as soon as we can.
+V|c|Can you sort this out for me?
+# ---- neutral ----
+-|a|Are you still at the same address?
+-|a|Which store did you buy it from?
+-|a|Could you read me the serial number on the back of the machine?
+-|a|Are you on a prepaid or a monthly plan?
+-|c|I bought the fridge last month.
+-|c|My bill is usually about eighty pounds a month.
+# ---- hard negatives ----
+-|a|The charge appears because your plan changed in the middle of the month.|calm explanation, not arguing
+-|a|That's true, the notice should have reached you sooner.|agreeing with the customer, not arguing
+-|a|None of this is your fault.|reassuring the customer, not arguing
+-|a|Good question, a lot of people get confused by that part.|reassurance, not condescension
+-|a|It's easy to mix up, I'll walk you through it step by step.|sincere help that doesn't belittle, not condescension
+-|a|Can I ask whether it was kept somewhere damp?|genuine diagnostic question, not a challenge
+-|c|Brilliant, paid on Friday and it's gone by Saturday.|customer venting about the situation, not aimed at the agent
+-|c|I know it's not your fault, but I need this fixed today.|acknowledges then demands; no feeling acknowledged: not empathy
+-|a|That's the bank's decision, I can't change it.|no resolution; calm, not arguing
+-|a|Yes, I can see both payments on the 4th.|starts with "yes" but gives information, not a backchannel
+# ==== 2026-11 additions, third batch (polite-sounding disputes, backhanded remarks) ====
+R|a|I'm sorry, but you've got that wrong, we never said anything of the sort.
+R|a|I hear you, but this is clearly down to how the settings were changed on your end.
+R|a|Our courier rang twice, you just didn't hear it.
+R|a|You ticked that option yourself, so it's not on us.
+R|a|Without a receipt I can't take your word that you bought it here.
+R|a|It's not a price rise, your discount ended, and you were told that at sign-up.
+R|a|The furniture was fine when we moved it, whatever happened after isn't down to us.
+R|c|You keep changing your story, that's not what you said five minutes ago.
+C|a|Don't worry, it's a common mistake for people who aren't good with computers.
+C|a|Maybe have one more look before you press order next time.
+C|a|I've done you a special favour today, so don't go telling everyone.
+C|a|See, it works straight away when you do what I say.
+C|a|Most people don't need this explained to them.
+C|a|It just needed switching off and on again, funnily enough.
+C|a|Try not to throw your receipts away in future.
+C|a|I'll take you through it one tiny step at a time, it's really not hard.
+C|a|Well, it's your first time, so I suppose you wouldn't know.
+C|a|So now you've learned something, you can do it yourself next time, can't you?
+C|c|Who on earth would understand that explanation? Well done.
+C|c|I think I know more about this than you do.
+RC|a|That's not our fault, a little bit of care on your part would have avoided it.
+RC|a|It's all in the manual, you just didn't read it, everyone else does.
+RC|c|You don't even know your own company's rules, so don't lecture me.
+-|a|Sorry, could you check whether that box was on your moving inventory?|"sorry" while asking the customer to check, neither an apology nor a dispute
+-|a|Our log shows two visits, but I'm not doubting what you've told me.|calm fact accepting the customer's position, not arguing
+-|a|You're right, our warning wasn't clear enough.|agreeing with the customer, not arguing
+-|c|Perfect, the boiler breaks on our first day in the new house.|customer venting about the situation, not aimed at the agent
+-|a|It's easy to get muddled the first time, let's do it together.|sincere help, not condescension
+# ---- admitting fault without "sorry" is an apology, not a dispute ----
+A|a|I've looked into it and it's our problem, not yours.
+A|a|That one's on our side, it's our problem.
+A|a|Our system did that, so it's our mistake.
+# ---- denying a mistake is a dispute, not an apology (contrast with the admissions above) ----
+R|a|That wasn't our mistake, the warehouse packed exactly what you ordered.
+R|a|It's not our mistake if the address on the order was wrong.
+R|a|No, the error wasn't ours, your bank reversed the payment.
+R|a|We didn't make a mistake here, the meter reading is correct.
 """

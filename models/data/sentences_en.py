@@ -877,4 +877,26 @@ R|a|That wasn't our mistake, the warehouse packed exactly what you ordered.
 R|a|It's not our mistake if the address on the order was wrong.
 R|a|No, the error wasn't ours, your bank reversed the payment.
 R|a|We didn't make a mistake here, the meter reading is correct.
+# ==== 2026-11 additions, fourth batch (issue 3, labeller-3: written in all four languages with the zh/ko/ms additions) ====
+R|a|Honestly, I don't see what there is to be upset about, the parcel is only a day late.
+R|a|A slightly crooked shelf isn't really grounds for a complaint.
+R|a|You've used the full service all month, so I don't see why you're asking for money back.
+R|a|You moved house without telling us, so the bills going to the old address are on you.
+R|a|The card was reported lost after those payments went through, so the charges stand.
+R|a|That's simply not the case, the engineer logged every visit.
+RC|a|Most people set the app up in five minutes, there's nothing wrong with it.
+C|a|I've sorted it, but you do realise most companies would have charged you for this.
+C|a|There, it was only the plug. Bit embarrassing, really.
+C|c|Is there anyone there who actually knows what they're doing?
+E|a|You've got the event tomorrow and the suit still isn't back from us, that puts you in a real bind.
+E|a|That landline is the only way your mother can reach you, so no wonder you're on edge.
+-|a|Thanks so much for staying on the line while I sorted that out.|sincere courtesy, not sarcasm
+-|a|Have a good evening, and thanks again for calling.|closing courtesy, not condescension
+-|a|If you like, next time you can pay at the counter with a QR code, it's quicker.|tip without blame, not condescension
+-|c|Lovely, the heating's gone off again and it's freezing.|customer venting about the situation, not condescension
+-|c|I'm absolutely livid, I took the day off for this.|the customer's own feelings, not empathy
+-|a|You're quite right, the renewal reminder should have gone out earlier.|agreeing with the customer, not arguing
+# rejecting the complaint itself (arguing rule 4), under-represented until now
+R|a|I don't see why you're so annoyed, the technician turned up within the window.
+R|a|The sofa arrived on the exact date you picked, so I'm not sure what the fuss is about.
 """

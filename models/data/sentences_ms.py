@@ -979,4 +979,96 @@ RC|a|Semua ada dalam manual, encik saja yang tak baca, orang lain semua baca.
 A|a|Saya dah semak, memang masalah pihak kami.
 A|a|Ini masalah kami, bukan salah encik.
 A|a|Sistem kami yang buat macam tu, jadi itu kesilapan kami.
+# ==== 2026-11 additions, fourth batch (issue 3, labeller-3: arguing, condescension, empathy, hard negatives) ====
+# ---- arguing (agent) ----
+R|a|Tempoh pemulangan tujuh hari, encik hantar balik hari kesepuluh, jadi itu bukan salah kami.
+R|a|Puan yang lambat bayar, kenapa nak suruh kami hapuskan caj lewat pula?
+R|a|Bungkusan yang jiran tolong terima tu dah bukan urusan kami.
+R|a|Itu hal encik dengan tuan rumah, bukan urusan pihak pengurusan.
+R|a|Penghantaran lambat tu salah rider, kedai kami tak ada kena-mengena.
+R|a|Lambat sepuluh minit saja, takkan sampai nak buat aduan rasmi?
+R|a|Tak ada sebab pun encik nak marah, bil tu memang dah betul.
+R|a|Mana ada, pakej tu tak pernah datang dengan data percuma.
+R|a|Kalau encik lapor kebocoran awal-awal, paip tu takkan pecah teruk macam ni.
+R|a|Encik sendiri tak semak saiz sebelum pesan, jadi jangan salahkan kami.
+R|a|Puan yang tekan sahkan untuk tukar penerbangan, kami tak boleh bertanggungjawab.
+R|a|Encik kata tak terima, tapi tandatangan penerima tu nama encik sendiri.
+R|a|Jiran-jiran lain tak ada pun komplen bising, rumah puan saja.
+R|a|Dobi kami basuh ikut suhu biasa, baju tu mengecut sebab kainnya sendiri.
+R|a|Jangan cakap macam tu, kami tak pernah janji penghantaran percuma.
+R|a|Nombor kad tu puan yang salah masukkan, jadi bukan kami yang tolak duit salah.
+R|a|Router tu tak rosak, encik sendiri yang ubah tetapan sampai internet tak jalan.
+# ---- arguing (customer) ----
+R|c|Jangan jadikan naik taraf sistem sebagai alasan, duit saya memang terpotong lebih.
+R|c|Tunggakan tu saya dah jelaskan minggu lepas, pihak awak yang tak kemas kini.
+R|c|Awak kata dah hantar, tapi CCTV depan rumah saya tak rakam sesiapa pun.
+R|c|Bukan masalah wayar rumah saya, juruelektrik dah periksa semua.
+R|c|Sofa tu pekerja awak yang hentak masa angkat, bukan saya.
+# ---- arguing + condescension ----
+RC|a|Rumah lain semua boleh restart router sendiri, encik saja yang nak salahkan rangkaian kami.
+RC|a|Encik yang salah masukkan nombor kad, orang lain tak pernah silap benda macam tu, jangan tuduh kami pula.
+RC|a|Kod ambil barang dah ada dalam SMS, puan tak baca lepas tu salahkan kurier pula.
+RC|a|Dah tiga kali saya cakap encik yang salah pilih pelan, susah sangat ke nak faham?
+RC|c|Semak pun tak, terus kata saya tak bayar? Kerja main-main. Duit tu auto-debit tiap bulan.
+# ---- condescension ----
+C|a|Dapat balik separuh pun dah kira untung, jangan minta lebih-lebih.
+C|a|Kalau ejen lain, dah lama letak telefon. Nasib puan jumpa saya.
+C|a|Saya sanggup tolong walaupun dah lepas waktu kerja, harap puan sedar.
+C|a|Saya terangkan pun encik mungkin tak faham, jadi ikut saja apa saya suruh.
+C|a|Soalan asas macam ni sebenarnya tak perlu telefon pun.
+C|a|Oh, baru sekarang ingat kata laluan?
+C|a|Dah tertulis kat muka surat pertama manual, tapi biasalah, ramai yang malas baca.
+C|a|Tengok, cucuk plag terus menyala. Kan saya dah cakap.
+CS|a|Penalti tu saya dah buang senyap-senyap, ingat budi saya ya.
+C|c|Cakap dengan awak ni buat saya pening, bagi saya cakap dengan orang yang faham.
+C|c|Dengan tahap kerja macam ni, baik awak pergi belajar dulu.
+# ---- specific resolution (waivers and refunds without a put-down) ----
+S|a|Yuran bulan ni saya dah kecualikan, bil puan akan tunjuk RM0.
+S|a|Lebihan caj penghantaran RM8 dah saya pulangkan ke kad encik hari ni.
+S|a|Penalti kontrak dah dibatalkan dan kontrak baru saya e-mel petang ni.
+S|a|Dua caj lewat tu dah saya tarik balik, baki encik sekarang RM320.
+# ---- empathy ----
+E|a|Mesti puan terkejut bila nampak bil elektrik naik dua kali ganda.
+E|a|Tentu encik bimbang bila kad tiba-tiba disekat masa nak bayar di kaunter.
+E|a|Mesti serabut kepala encik bila barang pindah rumah tak sampai-sampai.
+E|a|Mesti puan rasa tak sedap hati tinggal di rumah yang kuncinya rosak.
+E|a|Mesti encik rasa kecewa, perabot baru sampai dah bercalar.
+# ---- hard negatives ----
+-|a|Betul cakap puan, syarat tu memang mudah terlepas pandang dalam kontrak.|bersetuju dengan pelanggan, bukan bertekak
+-|a|Betul tu encik, rangkaian di kawasan encik memang tak stabil hari tu.|bersetuju dengan pelanggan, bukan bertekak
+-|a|Encik ada betulnya, caj tu patut diterangkan masa daftar.|bersetuju dengan pelanggan, bukan bertekak
+-|a|Mungkin kotak tu lembap masa dalam perjalanan, bukan salah encik.|menenangkan pelanggan, bukan bertekak
+-|c|Bila agaknya duit tu masuk balik dalam akaun saya?|soalan biasa pelanggan, bukan bertekak
+-|a|Terima kasih sebab hantar gambar awal-awal, senang kerja saya.|ucapan ikhlas, bukan sindiran
+-|a|Lain kali kalau nak cepat, puan boleh guna kaunter layan diri di cawangan.|tip tanpa menyalahkan, bukan merendah-rendahkan
+-|a|Lain kali kalau encik nak, boleh set peringatan bayaran dalam aplikasi.|tip tanpa menyalahkan, bukan merendah-rendahkan
+-|a|Kalau lebih mudah, lain kali puan boleh muat naik gambar terus dalam borang dalam talian.|tip tanpa menyalahkan, bukan merendah-rendahkan
+-|c|Hebat betul, dah la hujan, elektrik pula terputus.|pelanggan meluahkan geram tentang keadaan, bukan sindiran pada ejen
+-|c|Syok betul, kena beratur lagi sejam.|sindiran tentang proses, bukan merendah-rendahkan ejen
+-|a|Isu bil bulan ni memang ramai yang hubungi kami.|kenyataan tentang kekerapan, bukan empati atau merendah-rendahkan
+-|c|Saya geram sangat, barang ni hadiah untuk mak saya.|perasaan pelanggan sendiri, bukan empati
+# ---- written in all four languages (en, zh, ko, ms) ----
+R|a|Bungkusan lewat sehari saja, tak ada sebab nak marah sampai macam ni.
+R|a|Rak tu senget sikit saja, itu bukan alasan untuk buat aduan.
+R|a|Sebulan penuh encik guna servis kami, kenapa pula nak minta duit balik?
+R|a|Encik pindah rumah tanpa maklumkan kami, jadi bil pergi ke alamat lama tu salah encik sendiri.
+R|a|Kad tu dilaporkan hilang selepas transaksi berlaku, jadi caj tu tetap kekal.
+R|a|Itu tak benar langsung, setiap lawatan juruteknik ada direkodkan.
+RC|a|Kebanyakan orang boleh pasang aplikasi tu dalam lima minit, aplikasi tu tak ada masalah pun.
+C|a|Dah siap, tapi encik kena tahu, syarikat lain dah lama caj untuk benda ni.
+C|a|Dah okey, plag je tercabut. Malu sikit kan.
+C|c|Ada tak sesiapa kat situ yang betul-betul tahu buat kerja?
+E|a|Puan ada majlis esok tapi baju tu masih belum siap, memang terdesak.
+E|a|Talian rumah tu satu-satunya cara ibu encik boleh hubungi encik, patutlah encik tak senang duduk.
+E|a|Saya nampak encik dah buntu, dah tiga hari tunggu juruteknik.
+-|a|Terima kasih banyak sebab tak letak telefon sementara saya uruskan.|ucapan ikhlas, bukan sindiran
+-|a|Selamat malam, terima kasih sekali lagi sebab telefon.|ucapan penutup, bukan merendah-rendahkan
+-|a|Kalau encik nak, lain kali boleh bayar guna kod QR di kaunter, lagi cepat.|tip tanpa menyalahkan, bukan merendah-rendahkan
+-|c|Bagus sangat, pemanas air rosak lagi, sejuk gila mandi pagi ni.|pelanggan meluahkan geram tentang keadaan, bukan sindiran pada ejen
+-|c|Saya memang marah, saya ambil cuti sehari semata-mata sebab hal ni.|perasaan pelanggan sendiri, bukan empati
+-|a|Betul kata encik, peringatan pembaharuan tu patut dihantar lebih awal.|bersetuju dengan pelanggan, bukan bertekak
+-|c|Saya dah tak larat, dari pagi saya telefon sana sini.|perasaan pelanggan sendiri, bukan empati
+# ---- rejecting the complaint itself (arguing rule 4) ----
+R|a|Juruteknik sampai dalam masa yang dijanjikan, tak ada sebab encik nak naik angin.
+R|a|Sofa tu sampai ikut tarikh yang puan pilih sendiri, saya tak faham apa yang nak dikecohkan.
 """

@@ -7,7 +7,10 @@ the workers after their current job step and closes the store. Run it with ``qa 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import socket
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,6 +18,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from api import pages, routes_admin, routes_agents, routes_calls
 from api.errors import error_response, install_error_handlers
@@ -85,6 +89,22 @@ class _TooLargeBody(Exception):
     pass
 
 
+class NoDelayH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with ``TCP_NODELAY`` set on every connection.
+
+    asyncio sets it only on sockets it recognises as TCP; the listening socket uvicorn hands to
+    its worker processes (``qa serve --processes N``) comes back from ``fromfd()`` with protocol
+    0, so without this each reply waited for the client's delayed ACK (about 40 ms).
+    """
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
+
+
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
     """The API application. ``store`` (tests) is used as is and not closed at shut-down."""
     settings = settings or Settings.from_env()
@@ -93,6 +113,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = store is None
         st = store or Store.open(settings.database_url, data_dir=settings.data_dir)
+        st.key_cache_s = settings.key_cache_s
         app.state.store = st
         app.state.settings = settings
         app.state.models = {}

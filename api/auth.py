@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from qa.store import Store
@@ -67,7 +68,9 @@ def key_from_request(
 def require(*roles: str) -> Callable[..., Principal]:
     """A dependency that admits keys of these roles."""
 
-    def dependency(
+    # Async, so a request whose key was seen in the last few seconds (Store.cached_key_role)
+    # costs no thread hop and no database round trip; only a cache miss asks the database.
+    async def dependency(
         request: Request,
         header: Annotated[str | None, Depends(_header)],
         bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -80,7 +83,8 @@ def require(*roles: str) -> Callable[..., Principal]:
                 "an API key is required (X-API-Key header or Authorization: Bearer)",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        role = get_store(request).check_api_key(key)
+        store = get_store(request)
+        role = store.cached_key_role(key) or await run_in_threadpool(store.check_api_key, key)
         if role is None:
             raise HTTPException(
                 401,

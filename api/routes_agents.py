@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.auth import Viewer, get_store
+from api.responses import JSON
 from qa.types import to_dict
 
 __all__ = ["router", "scorecard_dict", "scorecard_csv", "sort_agents"]
@@ -87,15 +88,20 @@ def _blank(v: Any) -> Any:
     return "" if v is None else v
 
 
-@router.get("/agents", summary="Agents with calls, scored calls, mean score and last call")
+@router.get(
+    "/agents",
+    summary="Agents with calls, scored calls, mean score and last call",
+    response_class=JSON,
+    response_model=dict[str, Any],
+)
 def list_agents(
     request: Request,
     _who: Viewer,
     sort: Annotated[Literal[AGENT_SORTS], Query()] = "id",  # type: ignore[valid-type]
     order: Annotated[Literal["asc", "desc"], Query()] = "asc",
-) -> dict[str, Any]:
+) -> JSON:
     agents = sort_agents(get_store(request).agents(), sort, order == "desc")
-    return {"items": agents, "total": len(agents)}
+    return JSON({"items": agents, "total": len(agents)})
 
 
 @router.get("/agents/{agent_id}", summary="One agent")
@@ -106,6 +112,8 @@ def get_agent(agent_id: str, request: Request, _who: Viewer) -> dict[str, Any]:
 @router.get(
     "/agents/{agent_id}/scorecard",
     summary="An agent's scorecard: per-item pass rates, weekly trend, team comparison, worst calls",
+    response_class=JSON,
+    response_model=dict[str, Any],
     responses={200: {"content": {"application/json": {}, "text/csv": {}}}},
 )
 def get_scorecard(
@@ -137,4 +145,4 @@ def get_scorecard(
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
-    return card
+    return JSON(card)

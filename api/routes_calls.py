@@ -13,6 +13,7 @@ from fastapi.responses import FileResponse, JSONResponse
 
 from api.auth import Uploader, Viewer, get_store
 from api.errors import audio_status, error_response
+from api.responses import JSON
 from api.worker import JOB_KIND
 from qa.audio import probe_audio
 from qa.errors import AudioError
@@ -190,15 +191,20 @@ def upload_call(
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-@router.get("/calls/{call_id}", summary="A call: transcript, rubric results with evidence, history")
-def get_call(call_id: str, request: Request, _who: Viewer) -> dict[str, Any]:
+@router.get(
+    "/calls/{call_id}",
+    summary="A call: transcript, rubric results with evidence, history",
+    response_class=JSON,
+    response_model=dict[str, Any],
+)
+def get_call(call_id: str, request: Request, _who: Viewer) -> JSON:
     store = get_store(request)
     call = public_call(store.get_call(call_id))
     jobs = store.list_jobs(call_id=call_id, limit=1)
     call["job"] = (
         {k: jobs[0][k] for k in ("id", "status", "progress", "error", "updated")} if jobs else None
     )
-    return call
+    return JSON(call)
 
 
 @router.get(
@@ -213,7 +219,7 @@ def get_call_audio(call_id: str, request: Request, _who: Viewer) -> FileResponse
     rec = call["recording"]
     path = rec.get("path")
     if not path or not Path(path).is_file():
-        return error_response(404, f"the recording of call {call_id} is missing from storage")  # type: ignore[return-value]
+        return error_response(404, f"the recording of call {call_id} is missing from storage")
     return FileResponse(
         path,
         media_type=rec.get("content_type") or "application/octet-stream",
@@ -222,7 +228,12 @@ def get_call_audio(call_id: str, request: Request, _who: Viewer) -> FileResponse
     )
 
 
-@router.get("/calls", summary="Calls, newest first, filtered and paginated")
+@router.get(
+    "/calls",
+    summary="Calls, newest first, filtered and paginated",
+    response_class=JSON,
+    response_model=dict[str, Any],
+)
 def list_calls(
     request: Request,
     _who: Viewer,
@@ -241,7 +252,7 @@ def list_calls(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-) -> dict[str, Any]:
+) -> JSON:
     rows, total = get_store(request).list_calls(
         agent=agent,
         date_from=date_from,
@@ -253,4 +264,6 @@ def list_calls(
         offset=offset,
     )
     nxt = offset + limit if offset + limit < total else None
-    return {"items": rows, "total": total, "limit": limit, "offset": offset, "next_offset": nxt}
+    return JSON(
+        {"items": rows, "total": total, "limit": limit, "offset": offset, "next_offset": nxt}
+    )

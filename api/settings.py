@@ -37,7 +37,9 @@ class Settings:
     ``job_workers`` scoring threads run inside each server process (0: accept uploads only and
     let another process score them); ``warm_models`` loads every model at start-up so no
     request or job pays for it. A ``running`` job whose worker stops sending heartbeats for
-    ``stale_after`` seconds is taken over by another worker.
+    ``stale_after`` seconds is taken over by another worker. A valid API key's role is
+    remembered for ``key_cache_s`` seconds (a key revoked elsewhere, e.g. by ``qa keys revoke``,
+    stops working within that time; one revoked through this server, at once).
     """
 
     database_url: str | None = None
@@ -49,6 +51,7 @@ class Settings:
     stale_after: float = 120.0
     poll_interval: float = 0.5
     rubric: str | None = None
+    key_cache_s: float = 5.0
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -64,5 +67,6 @@ class Settings:
             warm_models=_env_bool("QA_WARM_MODELS", True),
             stale_after=_env_float("QA_JOB_STALE_AFTER", 120.0),
             rubric=os.environ.get("QA_RUBRIC") or None,
+            key_cache_s=_env_float("QA_KEY_CACHE_S", 5.0),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})

@@ -359,7 +359,7 @@ def cmd_keys_revoke(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api.app import create_app
+    from api.app import NoDelayH11Protocol, create_app
     from api.settings import Settings
 
     settings = Settings.from_env(
@@ -404,9 +404,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
             host=args.host,
             port=args.port,
             log_level=log_level,
+            http=NoDelayH11Protocol,
         )
         return 0
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=log_level)
+    uvicorn.run(
+        create_app(settings), host=args.host, port=args.port, log_level=log_level, http=NoDelayH11Protocol
+    )
     return 0
 
 

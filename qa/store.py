@@ -37,6 +37,7 @@ import mimetypes
 import os
 import re
 import secrets
+import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -75,7 +76,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -561,6 +562,11 @@ class Store:
         self.data_dir = Path(data_dir).resolve()
         self.audio_dir = self.data_dir / "audio"
         self.audio_dir.mkdir(parents=True, exist_ok=True)
+        #: Seconds a valid API key's role is remembered (0: ask the database every time). A key
+        #: revoked through this store stops working at once; one revoked by another process
+        #: (``qa keys revoke``, another server process) within this many seconds.
+        self.key_cache_s: float = 5.0
+        self._key_cache: dict[str, tuple[str, float]] = {}
 
     @classmethod
     def open(
@@ -609,6 +615,12 @@ class Store:
     def _read(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as s, s.begin():
             yield s
+
+    @contextmanager
+    def _read_conn(self) -> Iterator[Connection]:
+        """A Core connection in a read transaction: for hot read paths that need no ORM."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
@@ -1250,14 +1262,24 @@ class Store:
         period_conds = self._call_filters(agent=None, date_from=date_from, date_to=date_to)
         conds = [CallRow.agent_id == agent_id, *period_conds]
         scored = [*conds, CallRow.score_id.is_not(None)]
-        with self._read() as s:
-            if s.get(Agent, agent_id) is None:
+        # Core on one connection, five statements: a scorecard is read on every page view, so
+        # the ORM's per-row bookkeeping and extra round trips are worth avoiding here.
+        with self._read_conn() as s:
+            if s.execute(select(Agent.id).where(Agent.id == agent_id)).first() is None:
                 raise NotFound(f"no agent {agent_id}")
-            n_calls, n_scored, mean = s.execute(
-                select(func.count(), func.count(CallRow.score_id), func.avg(CallRow.score)).where(
-                    *conds
+            # Counts, the mean and the weekly trend in one pass over the agent's calls.
+            weeks = s.execute(
+                select(
+                    CallRow.week,
+                    func.count(),
+                    func.count(CallRow.score_id),
+                    func.count(CallRow.score),
+                    func.sum(CallRow.score),
                 )
-            ).one()
+                .where(*conds)
+                .group_by(CallRow.week)
+                .order_by(CallRow.week)
+            ).all()
             team_n, team_mean = self._team(s, date_from, date_to, period_conds)
             per_rubric = self._per_rubric(s, scored)
             rates = (
@@ -1267,33 +1289,22 @@ class Store:
             )
             for name, stats in per_rubric.items():
                 stats["team_pass_rate"] = rates.get(name)
-            trend = tuple(
-                (week, round(float(m), 2))
-                for week, m in s.execute(
-                    select(CallRow.week, func.avg(CallRow.score))
+            worst_rows = (
+                s.execute(
+                    select(CallRow.id, CallRow.score, CallRow.call_time, ScoreRow.results)
+                    .join(ScoreRow, ScoreRow.id == CallRow.score_id)
                     .where(*scored, CallRow.score.is_not(None))
-                    .group_by(CallRow.week)
-                    .order_by(CallRow.week)
-                )
+                    .order_by(CallRow.score.asc(), CallRow.call_time.desc(), CallRow.id)
+                    .limit(worst)
+                ).all()
+                if worst > 0
+                else []
             )
-            worst_rows = s.execute(
-                select(CallRow.id, CallRow.score, CallRow.call_time, CallRow.score_id)
-                .where(*scored, CallRow.score.is_not(None))
-                .order_by(CallRow.score.asc(), CallRow.call_time.desc(), CallRow.id)
-                .limit(max(0, worst))
-            ).all()
-            results = (
-                {
-                    sid: res
-                    for sid, res in s.execute(
-                        select(ScoreRow.id, ScoreRow.results).where(
-                            ScoreRow.id.in_([r.score_id for r in worst_rows])
-                        )
-                    )
-                }
-                if worst_rows
-                else {}
-            )
+        n_calls = sum(int(w[1]) for w in weeks)
+        n_scored = sum(int(w[2]) for w in weeks)
+        n_valued = sum(int(w[3]) for w in weeks)
+        mean = sum(float(w[4]) for w in weeks if w[3]) / n_valued if n_valued else None
+        trend = tuple((w[0], round(float(w[4]) / int(w[3]), 2)) for w in weeks if w[3])
         worst_detail = tuple(
             {
                 "call_id": r.id,
@@ -1301,7 +1312,7 @@ class Store:
                 "call_time": r.call_time,
                 "findings": [
                     {**f, "outcome": res.get("outcome")}
-                    for res in results.get(r.score_id, [])
+                    for res in r.results or []
                     for f in res.get("findings", [])
                 ],
             }
@@ -1323,7 +1334,7 @@ class Store:
 
     @staticmethod
     def _team(
-        s: Session, date_from: Any, date_to: Any, period_conds: Sequence[Any]
+        s: Session | Connection, date_from: Any, date_to: Any, period_conds: Sequence[Any]
     ) -> tuple[int, float | None]:
         """(scored calls, mean score) of everyone in the period: from the daily totals when the
         period is whole days, else from the calls themselves."""
@@ -1348,7 +1359,7 @@ class Store:
         return int(n), mean
 
     @staticmethod
-    def _per_rubric(s: Session, conds: Sequence[Any]) -> dict[str, dict[str, Any]]:
+    def _per_rubric(s: Session | Connection, conds: Sequence[Any]) -> dict[str, dict[str, Any]]:
         rr = RubricResultRow
         q = (
             select(
@@ -1394,7 +1405,7 @@ class Store:
         return dict(sorted(out.items()))
 
     @staticmethod
-    def _pass_rates(s: Session, conds: Sequence[Any]) -> dict[str, float | None]:
+    def _pass_rates(s: Session | Connection, conds: Sequence[Any]) -> dict[str, float | None]:
         rr = RubricResultRow
         q = (
             select(
@@ -1557,26 +1568,48 @@ class Store:
         return key
 
     def check_api_key(self, key: str | None) -> str | None:
-        """The role of a valid, unrevoked key, else ``None``."""
+        """The role of a valid, unrevoked key, else ``None``.
+
+        A valid key's role is remembered for :attr:`key_cache_s` seconds, so a busy server does
+        not ask the database on every request (see :meth:`cached_key_role`).
+        """
         if not key:
             return None
+        digest = _hash_key(key)
         with self._read() as s:
-            row = s.scalar(select(ApiKey).where(ApiKey.key_hash == _hash_key(key)))
-            if row is None or row.revoked is not None:
-                return None
-            return row.role
+            row = s.scalar(select(ApiKey).where(ApiKey.key_hash == digest))
+            role = None if row is None or row.revoked is not None else row.role
+        if role is not None and self.key_cache_s > 0:
+            if len(self._key_cache) >= 4096:  # many distinct keys: start afresh, stay bounded
+                self._key_cache.clear()
+            self._key_cache[digest] = (role, time.monotonic() + self.key_cache_s)
+        return role
+
+    def cached_key_role(self, key: str | None) -> str | None:
+        """The role of ``key`` if :meth:`check_api_key` accepted it in the last
+        :attr:`key_cache_s` seconds, else ``None`` (unknown: ask :meth:`check_api_key`).
+        Never touches the database, so an async request handler may call it."""
+        if not key:
+            return None
+        hit = self._key_cache.get(_hash_key(key))
+        if hit is None or hit[1] < time.monotonic():
+            return None
+        return hit[0]
 
     def revoke_api_key(self, key_id: int | str) -> None:
         """Revoke a key by its id or by the plaintext key (:class:`NotFound` if unknown)."""
-        with self._write() as s:
-            if isinstance(key_id, int):
-                row = s.get(ApiKey, key_id)
-            else:
-                row = s.scalar(select(ApiKey).where(ApiKey.key_hash == _hash_key(key_id)))
-            if row is None:
-                raise NotFound(f"no API key {key_id if isinstance(key_id, int) else '(given)'}")
-            if row.revoked is None:
-                row.revoked = _now()
+        try:
+            with self._write() as s:
+                if isinstance(key_id, int):
+                    row = s.get(ApiKey, key_id)
+                else:
+                    row = s.scalar(select(ApiKey).where(ApiKey.key_hash == _hash_key(key_id)))
+                if row is None:
+                    raise NotFound(f"no API key {key_id if isinstance(key_id, int) else '(given)'}")
+                if row.revoked is None:
+                    row.revoked = _now()
+        finally:  # after the commit, so no check that read the old row can re-cache it
+            self._key_cache.clear()
 
     def list_api_keys(self) -> list[dict[str, Any]]:
         """Every key's id, prefix, role, label, created and revoked (never the key itself)."""

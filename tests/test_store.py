@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -652,6 +653,31 @@ def test_api_keys_roles_and_revocation(store):
             str(v) for row in conn.execute(text("SELECT * FROM api_keys")) for v in row
         )
     assert not any(key in stored for key in keys.values())  # only hashes are kept
+
+
+def test_a_key_revoked_elsewhere_stops_working_within_the_cache_time(store, db_url, tmp_path):
+    key = store.create_api_key("supervisor")
+    store.key_cache_s = 0.5
+    assert store.cached_key_role(key) is None  # never checked yet: the cache does not know it
+    assert store.check_api_key(key) == "supervisor"
+    assert store.cached_key_role(key) == "supervisor"
+    other = Store.open(db_url, data_dir=tmp_path / "data")  # e.g. `qa keys revoke`
+    try:
+        other.revoke_api_key(key)
+    finally:
+        other.close()
+    assert store.cached_key_role(key) == "supervisor"  # remembered for a moment...
+    time.sleep(0.6)
+    assert store.cached_key_role(key) is None  # ...then asked again, and refused
+    assert store.check_api_key(key) is None
+    # Revoked through this store: at once, cache or not; with the cache off, nothing is kept.
+    k2 = store.create_api_key("qa_lead")
+    assert store.check_api_key(k2) == "qa_lead"
+    store.revoke_api_key(k2)
+    assert store.cached_key_role(k2) is None and store.check_api_key(k2) is None
+    store.key_cache_s = 0
+    k3 = store.create_api_key("admin")
+    assert store.check_api_key(k3) == "admin" and store.cached_key_role(k3) is None
 
 
 def test_row_times_are_utc_aware(store):

@@ -1,0 +1,40 @@
+"""JSON responses rendered straight with :func:`json.dumps`.
+
+FastAPI validates and re-encodes a returned ``dict`` through ``jsonable_encoder`` (several ms for
+a scorecard with its worst calls' findings). The hot read endpoints return :class:`JSON` instead,
+whose body is already plain data: only dates, times and paths need converting.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from enum import Enum
+from pathlib import PurePath
+from typing import Any
+
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+
+__all__ = ["JSON"]
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, PurePath):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    return jsonable_encoder(value)  # anything rarer: FastAPI's own rules
+
+
+class JSON(JSONResponse):
+    """``application/json``, UTF-8, compact, without FastAPI's re-encoding pass."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(
+            content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_default
+        ).encode("utf-8")

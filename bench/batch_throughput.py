@@ -2,6 +2,7 @@
 
     python bench/batch_throughput.py [--calls 40] [--workers 1,2] [--rescore-clones 2000] [--keep DIR]
     python bench/batch_throughput.py --workers 1x1,1,2     # WxT: W workers of T threads each
+    python bench/batch_throughput.py --workers 2x1/1,2x1   # /B: Whisper decodes B windows at once
 
 The archive is derived from the nine samples (English stereo and mono, Mandarin, Korean, Malay):
 call ``i`` is sample ``i mod 9`` cut to 100 %, 70 % or 45 % of its length (at least 20 s), so
@@ -68,7 +69,7 @@ def make_archive(folder: Path, n: int) -> tuple[Path, float]:
     return manifest, total
 
 
-def score_archive(manifest: Path, data: Path, workers: int, threads: int | None) -> dict:
+def score_archive(manifest: Path, data: Path, workers: int, threads: int | None, asr_batch: int | None = None) -> dict:
     from qa.archive import discover
     from qa.batch import ProgressPrinter, format_summary, run_batch
 
@@ -78,6 +79,7 @@ def score_archive(manifest: Path, data: Path, workers: int, threads: int | None)
     report = run_batch(
         found, data_dir=data, workers=workers, threads=threads, failures=data / "failures.csv",
         progress=ProgressPrinter(sys.stderr, every=60),
+        options={"transcription": {"batch_size": asr_batch}} if asr_batch else None,
     )
     wall = time.perf_counter() - t
     cpu = _children_cpu() - cpu0  # the workers, joined when the batch ends
@@ -86,6 +88,7 @@ def score_archive(manifest: Path, data: Path, workers: int, threads: int | None)
     return {
         "workers": report.workers,
         "threads": report.threads,
+        "asr_batch": asr_batch or "default",
         "scored": report.count("scored"),
         "failed": report.count("failed"),
         "audio_min": report.audio_seconds / 60,
@@ -146,22 +149,24 @@ def main() -> None:
     from qa.batch import default_workers, rescore
 
     cores = default_workers()
-    configs = [
-        (int(w.split("x")[0]), int(w.split("x")[1]) if "x" in w else None)
-        for w in (args.workers.split(",") if args.workers else map(str, sorted({1, cores})))
-    ]
+    def config(spec: str) -> tuple[int, int | None, int | None]:
+        spec, _, batch = spec.partition("/")
+        w, _, t = spec.partition("x")
+        return int(w), int(t) if t else None, int(batch) if batch else None
+
+    configs = [config(w) for w in (args.workers.split(",") if args.workers else map(str, sorted({1, cores})))]
     work = args.keep or Path(tempfile.mkdtemp(prefix="qa-bench-batch-"))
     try:
         manifest, audio_s = make_archive(work / "archive", args.calls)
         print(f"archive: {args.calls} calls, {audio_s / 60:.1f} call-minutes, {cores} cores", flush=True)
         rows = []
-        for w, t in configs:
-            data = work / f"store-{w}x{t or 0}"
+        for w, t, b in configs:
+            data = work / f"store-{w}x{t or 0}-{b or 0}"
             shutil.rmtree(data, ignore_errors=True)
-            rows.append(score_archive(manifest, data, w, t))
+            rows.append(score_archive(manifest, data, w, t, b))
             r = rows[-1]
             print(
-                f"workers {r['workers']} x {r['threads']} thread(s): {r['scored']} scored, {r['failed']} failed, "
+                f"workers {r['workers']} x {r['threads']} thread(s), ASR batch {r['asr_batch']}: {r['scored']} scored, {r['failed']} failed, "
                 f"{r['audio_min']:.1f} call-min in {r['wall_s']:.0f} s -> {r['call_min_per_hour']:.0f} call-min/hour, "
                 f"{r['calls_per_hour']:.0f} calls/hour, peak RSS per worker {r['rss_max']:.0f} MiB "
                 f"(mean {r['rss_mean']:.0f})",
@@ -169,12 +174,12 @@ def main() -> None:
             )
         base = rows[0]["call_min_per_hour"]
         print(
-            "\nworkers  threads  call-min/hour  calls/hour  speed-up  peak RSS/worker (MiB)  "
+            "\nworkers  threads  ASR batch  call-min/hour  calls/hour  speed-up  peak RSS/worker (MiB)  "
             "worker CPU-s per call-min"
         )
         for r in rows:
             print(
-                f"{r['workers']:>7}  {r['threads']:>7}  {r['call_min_per_hour']:>13.0f}  {r['calls_per_hour']:>10.0f}  "
+                f"{r['workers']:>7}  {r['threads']:>7}  {r['asr_batch']!s:>9}  {r['call_min_per_hour']:>13.0f}  {r['calls_per_hour']:>10.0f}  "
                 f"{r['call_min_per_hour'] / base:>7.2f}x  {r['rss_max']:>20.0f}  {r['cpu_s_per_call_min']:>25.1f}"
             )
         load = os.getloadavg()[0]
@@ -183,7 +188,7 @@ def main() -> None:
             "so wall-clock figures fall with their load; CPU-s per call-minute does not, much)"
         )
 
-        data = work / f"store-{configs[-1][0]}x{configs[-1][1] or 0}"
+        data = work / f"store-{configs[-1][0]}x{configs[-1][1] or 0}-{configs[-1][2] or 0}"
         print("\nre-score after a rubric edit (no ASR):")
         for audio in (True, False):
             rep = rescore(data_dir=data, rubric=edited_rubric(work, f"audio-{audio}"), audio=audio)

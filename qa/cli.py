@@ -45,6 +45,7 @@ def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default="base", help="Whisper model: 'base' (shipped), a CTranslate2 model directory, or a faster-whisper model name")
     p.add_argument("--backend", choices=("faster-whisper", "openai-whisper"), default="faster-whisper")
     p.add_argument("--beam-size", type=int, default=1, metavar="N")
+    p.add_argument("--asr-batch", type=int, default=8, metavar="N", help="Whisper windows decoded together (default 8; 1: one at a time)")
     p.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float32 …)")
     p.add_argument("--device", default="cpu", help="cpu or cuda")
     p.add_argument("--max-duration", type=float, metavar="SECONDS", help="refuse longer recordings (default 7200, or $QA_MAX_DURATION)")
@@ -103,6 +104,7 @@ def _pipeline_options(args: argparse.Namespace) -> Any:
             backend=args.backend,
             model=args.model,
             beam_size=args.beam_size,
+            batch_size=args.asr_batch,
             compute_type=args.compute_type,
             device=args.device,
         ),

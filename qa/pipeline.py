@@ -18,7 +18,7 @@ from qa.errors import AudioError, InputError
 from qa.speakers import SpeakerOptions, assign_roles, diarize
 from qa.transcribe import RawWord, TranscriptionOptions, load_backend, transcribe_speech
 from qa.types import ROLES, Call, CallScore, Role, Span, Utterance
-from qa.vad import VadOptions, speech_regions, total_duration
+from qa.vad import VadOptions, drop_crosstalk, speech_regions, total_duration
 
 __all__ = ["PipelineOptions", "transcribe_call", "score_audio", "build_utterances", "Progress"]
 
@@ -129,10 +129,20 @@ def transcribe_call(
 
     report("vad", 0.05)
     t = time.perf_counter()
+    crosstalk: list[tuple[Role, Span]] = []
     if layout == "stereo":
         channel_of: dict[Role, int] = {"agent": opts.agent_channel, "customer": 1 - opts.agent_channel}
         signals = {role: audio.channel(ch) for role, ch in channel_of.items()}
         regions = {role: speech_regions(sig, opts.vad) for role, sig in signals.items()}
+        regions, crosstalk = drop_crosstalk(signals, regions, opts.vad)
+        if crosstalk:
+            for role in ROLES:
+                spans = [s for r, s in crosstalk if r == role]
+                if spans:
+                    notes.append(
+                        f"{sum(s.duration for s in spans):.1f}s on the {role} channel was the other "
+                        "party leaking across (crosstalk/echo) and was left out"
+                    )
         for role in ROLES:
             if total_duration(regions[role]) < _MIN_CHANNEL_SPEECH_S:
                 other = "agent" if role == "customer" else "customer"
@@ -219,6 +229,7 @@ def transcribe_call(
         "asr": {"backend": backend.name, "model": backend.model_name},
         "speakers": speaker_meta,
         "speech": {role: [[round(s.start, 3), round(s.end, 3)] for s in speech[role]] for role in ROLES},
+        "crosstalk": [[role, round(s.start, 3), round(s.end, 3)] for role, s in crosstalk],
         "options": asdict(opts),
         "timings": {k: round(v, 3) for k, v in timings.items()},
         "notes": notes,

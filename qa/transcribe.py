@@ -70,6 +70,11 @@ class TranscriptionOptions:
     log_prob_threshold: float = -1.0
     compression_ratio_threshold: float = 2.4
     min_word_probability: float = 0.0
+    #: Chunks encoded and decoded together (faster-whisper). Greedy decoding of 8 windows at once
+    #: costs little more per step than one on CPU; a window whose greedy result fails the
+    #: log-prob/compression checks is decoded again alone with the temperature fallback.
+    #: 1: one window at a time (faster-whisper's own sequential path).
+    batch_size: int = 8
 
     def __post_init__(self) -> None:
         if self.backend not in ("faster-whisper", "openai-whisper"):
@@ -78,6 +83,8 @@ class TranscriptionOptions:
             )
         if self.beam_size < 1:
             raise InputError(f"beam size must be at least 1, got {self.beam_size}")
+        if self.batch_size < 1:
+            raise InputError(f"batch size must be at least 1, got {self.batch_size}")
         if self.candidate_languages is not None:
             object.__setattr__(self, "candidate_languages", tuple(self.candidate_languages))
         object.__setattr__(self, "temperatures", tuple(self.temperatures))
@@ -93,7 +100,9 @@ class RawWord:
     probability: float
 
     def to_word(self) -> Word:
-        return Word(Span(self.start, max(self.start, self.end)), self.text.strip(), self.probability)
+        return Word(
+            Span(self.start, max(self.start, self.end)), self.text.strip(), self.probability
+        )
 
 
 LanguageChooser = Callable[[list[dict[str, float]]], str]
@@ -165,17 +174,32 @@ class FasterWhisperBackend:
 
         o = self.options
         return FwOptions(
-            beam_size=o.beam_size, best_of=5, patience=1.0, length_penalty=1.0,
-            repetition_penalty=1.0, no_repeat_ngram_size=0,
-            log_prob_threshold=o.log_prob_threshold, no_speech_threshold=o.no_speech_threshold,
+            beam_size=o.beam_size,
+            best_of=5,
+            patience=1.0,
+            length_penalty=1.0,
+            repetition_penalty=1.0,
+            no_repeat_ngram_size=0,
+            log_prob_threshold=o.log_prob_threshold,
+            no_speech_threshold=o.no_speech_threshold,
             compression_ratio_threshold=o.compression_ratio_threshold,
-            condition_on_previous_text=False, prompt_reset_on_temperature=0.5,
-            temperatures=list(o.temperatures), initial_prompt=None, prefix=None,
-            suppress_blank=True, suppress_tokens=[-1], without_timestamps=False,
-            max_initial_timestamp=1.0, word_timestamps=True,
-            prepend_punctuations="\"'“¿([{-", append_punctuations="\"'.。,，!！?？:：”)]}、",
-            multilingual=False, max_new_tokens=None, clip_timestamps="0",
-            hallucination_silence_threshold=None, hotwords=None,
+            condition_on_previous_text=False,
+            prompt_reset_on_temperature=0.5,
+            temperatures=list(o.temperatures),
+            initial_prompt=None,
+            prefix=None,
+            suppress_blank=True,
+            suppress_tokens=[-1],
+            without_timestamps=False,
+            max_initial_timestamp=1.0,
+            word_timestamps=True,
+            prepend_punctuations=_PREPEND,
+            append_punctuations=_APPEND,
+            multilingual=False,
+            max_new_tokens=None,
+            clip_timestamps="0",
+            hallucination_silence_threshold=None,
+            hotwords=None,
         )
 
     def transcribe_chunks(
@@ -188,41 +212,177 @@ class FasterWhisperBackend:
     ) -> tuple[str, list[list[RawWord]]]:
         # Each chunk is at most 30 s, so the encoder runs exactly once per chunk: its output serves
         # language detection and decoding alike (faster-whisper's own transcribe() encodes the
-        # detection window twice).
+        # detection window twice). Chunks go through the model ``batch_size`` at a time.
         from faster_whisper.audio import pad_or_trim
         from faster_whisper.tokenizer import Tokenizer
 
         model = self.model
         if not self.multilingual:
             language = "en"
-        encoded: dict[int, tuple[np.ndarray, Any]] = {}
-
-        def encode(i: int) -> tuple[np.ndarray, Any]:
-            features = model.feature_extractor(chunks[i])
-            return features, model.encode(pad_or_trim(features))
-
-        if language is None:
-            probs = []
-            for i in range(min(windows, len(chunks))):
-                encoded[i] = encode(i)
-                results = model.model.detect_language(encoded[i][1])[0]
-                probs.append({tok[2:-2]: float(p) for tok, p in results})
-            language = choose(probs)
-        tokenizer = Tokenizer(model.hf_tokenizer, self.multilingual, task="transcribe", language=language)
+        size = max(1, self.options.batch_size)
+        n = len(chunks)
+        features = [model.feature_extractor(c) for c in chunks] if n else []
+        # The first batch holds the language-detection windows (at most ``windows`` chunks).
+        bounds: list[tuple[int, int]] = []
+        first = min(n, windows) if language is None else min(n, size)
+        if n:
+            bounds.append((0, first))
+        bounds += [(i, min(n, i + size)) for i in range(first, n, size)]
         out: list[list[RawWord]] = []
-        for i in range(len(chunks)):
-            features, encoder_output = encoded.pop(i, None) or encode(i)
-            words: list[RawWord] = []
-            for seg in model.generate_segments(features, tokenizer, self._options(), False, encoder_output):
-                if _is_hallucination(seg.text, seg.avg_logprob, seg.no_speech_prob):
-                    log.info("dropped a likely hallucination: %r", seg.text)
-                    continue
-                for w in seg.words or ():
-                    words.append(RawWord(float(w.start), float(w.end), w.word, float(w.probability)))
-            out.append(words)
-            if on_chunk is not None:
-                on_chunk(len(out))
-        return language, out
+        tokenizer = None
+        for lo, hi in bounds:
+            batch = np.stack([pad_or_trim(f) for f in features[lo:hi]])
+            enc = model.encode(batch)
+            if language is None:
+                probs = [
+                    {tok[2:-2]: float(p) for tok, p in results}
+                    for results in model.model.detect_language(enc)
+                ]
+                language = choose(probs)
+            if tokenizer is None:
+                tokenizer = Tokenizer(
+                    model.hf_tokenizer, self.multilingual, task="transcribe", language=language
+                )
+            if size == 1:  # faster-whisper's own loop, window by window
+                whole = np.asarray(enc) if hi - lo > 1 else None
+                words = [
+                    self._sequential(
+                        features[k],
+                        tokenizer,
+                        enc if whole is None else _storage(whole[k - lo : k - lo + 1]),
+                    )
+                    for k in range(lo, hi)
+                ]
+            else:
+                words = self._batched(
+                    enc, [chunks[k].size / SR for k in range(lo, hi)], tokenizer, features[lo:hi]
+                )
+            for w in words:
+                out.append(w)
+                if on_chunk is not None:
+                    on_chunk(len(out))
+        return language or "en", out
+
+    def _sequential(
+        self, features: np.ndarray, tokenizer: Any, encoder_output: Any
+    ) -> list[RawWord]:
+        """One chunk through faster-whisper's own loop, with the temperature fallback."""
+        words: list[RawWord] = []
+        for seg in self.model.generate_segments(
+            features, tokenizer, self._options(), False, encoder_output
+        ):
+            if _is_hallucination(seg.text, seg.avg_logprob, seg.no_speech_prob):
+                log.info("dropped a likely hallucination: %r", seg.text)
+                continue
+            for w in seg.words or ():
+                words.append(RawWord(float(w.start), float(w.end), w.word, float(w.probability)))
+        return words
+
+    def _batched(
+        self, enc: Any, durations: Sequence[float], tokenizer: Any, features: Sequence[np.ndarray]
+    ) -> list[list[RawWord]]:
+        """Greedy decoding of a batch of chunks at once, word timings from one batched alignment;
+        a chunk whose result fails the quality checks goes through :meth:`_sequential`."""
+        from faster_whisper.transcribe import get_compression_ratio
+
+        model, o = self.model, self.options
+        prompt = model.get_prompt(tokenizer, [], without_timestamps=False)
+        results = model.model.generate(
+            enc,
+            [prompt] * len(durations),
+            beam_size=o.beam_size,
+            patience=1.0,
+            length_penalty=1.0,
+            max_length=model.max_length,
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=True,
+            suppress_tokens=[-1],
+            max_initial_timestamp_index=int(round(1.0 / model.time_precision)),
+        )
+        array = None
+        kept: list[int] = []
+        segments: list[list[dict[str, Any]]] = []
+        sizes: list[int] = []
+        info: dict[int, tuple[float, float]] = {}
+        redo: list[int] = []
+        for i, (res, dur) in enumerate(zip(results, durations, strict=True)):
+            tokens = list(res.sequences_ids[0])
+            avg_logprob = res.scores[0] * len(tokens) / (len(tokens) + 1)
+            text = tokenizer.decode(tokens).strip()
+            silent = (
+                res.no_speech_prob > o.no_speech_threshold and avg_logprob < o.log_prob_threshold
+            )
+            if silent:
+                continue  # faster-whisper skips such a window too
+            if (
+                get_compression_ratio(text) > o.compression_ratio_threshold
+                or avg_logprob < o.log_prob_threshold
+            ) and len(o.temperatures) > 1:
+                redo.append(i)
+                continue
+            size = int(np.ceil(dur) * model.frames_per_second)
+            segs, _seek, _single = model._split_segments_by_timestamps(
+                tokenizer=tokenizer, tokens=tokens, time_offset=0.0, segment_size=size,
+                segment_duration=dur, seek=0,
+            )  # fmt: skip
+            # The chunk's audio ends where the chunk does, so text after the last timestamp
+            # pair is speech at the end of the chunk (faster-whisper would seek and decode it
+            # again from there, which is for audio that goes on past the window).
+            covered = sum(len(seg["tokens"]) for seg in segs)
+            tail = tokens[covered:]
+            if any(t < tokenizer.eot for t in tail):
+                segs.append(
+                    {
+                        "seek": 0,
+                        "start": segs[-1]["end"] if segs else 0.0,
+                        "end": dur,
+                        "tokens": tail,
+                    }
+                )
+            segs = [seg for seg in segs if any(t < tokenizer.eot for t in seg["tokens"])]
+            if not segs:
+                continue
+            kept.append(i)
+            segments.append(segs)
+            sizes.append(size)
+            info[i] = (avg_logprob, float(res.no_speech_prob))
+        out: list[list[RawWord]] = [[] for _ in durations]
+        if kept:
+            array = np.asarray(enc)
+            sub = enc if len(kept) == len(durations) else _storage(array[kept])
+            model.add_word_timestamps(segments, tokenizer, sub, sizes, _PREPEND, _APPEND, 0.0)
+            for i, segs in zip(kept, segments, strict=True):
+                avg_logprob, no_speech = info[i]
+                for seg in segs:
+                    text = tokenizer.decode(seg["tokens"])
+                    if _is_hallucination(text, avg_logprob, no_speech):
+                        log.info("dropped a likely hallucination: %r", text)
+                        continue
+                    for w in seg.get("words") or ():
+                        out[i].append(
+                            RawWord(
+                                float(w["start"]),
+                                float(w["end"]),
+                                w["word"],
+                                float(w["probability"]),
+                            )
+                        )
+        for i in redo:
+            if array is None:
+                array = np.asarray(enc)
+            out[i] = self._sequential(features[i], tokenizer, _storage(array[i : i + 1]))
+        return out
+
+
+def _storage(array: np.ndarray) -> Any:
+    import ctranslate2
+
+    return ctranslate2.StorageView.from_array(np.ascontiguousarray(array))
+
+
+_PREPEND = "\"'“¿([{-"
+_APPEND = "\"'.。,，!！?？:：”)]}、"
 
 
 class OpenAIWhisperBackend:
@@ -260,7 +420,9 @@ class OpenAIWhisperBackend:
         if language is None:
             probs = []
             for chunk in chunks[:windows]:
-                mel = whisper.log_mel_spectrogram(whisper.pad_or_trim(chunk), self.model.dims.n_mels)
+                mel = whisper.log_mel_spectrogram(
+                    whisper.pad_or_trim(chunk), self.model.dims.n_mels
+                )
                 _, p = self.model.detect_language(mel.to(self.model.device))
                 probs.append({k: float(v) for k, v in p.items()})
             language = choose(probs)
@@ -285,7 +447,11 @@ class OpenAIWhisperBackend:
                 if _is_hallucination(seg["text"], seg["avg_logprob"], seg["no_speech_prob"]):
                     continue
                 for w in seg.get("words", ()):
-                    words.append(RawWord(float(w["start"]), float(w["end"]), w["word"], float(w["probability"])))
+                    words.append(
+                        RawWord(
+                            float(w["start"]), float(w["end"]), w["word"], float(w["probability"])
+                        )
+                    )
             out.append(words)
             if on_chunk is not None:
                 on_chunk(len(out))
@@ -314,6 +480,7 @@ def load_backend(options: TranscriptionOptions | Mapping[str, Any] | None = None
         no_speech_threshold=opts.no_speech_threshold,
         log_prob_threshold=opts.log_prob_threshold,
         compression_ratio_threshold=opts.compression_ratio_threshold,
+        batch_size=opts.batch_size,
     )
     return _load_backend_cached(key)
 
@@ -345,8 +512,10 @@ class Chunk:
         """The piece a time inside the chunk belongs to (the nearest one in a gap)."""
         return min(
             self.pieces,
-            key=lambda p: 0.0 if p.offset <= t <= p.offset + p.span.duration else min(
-                abs(t - p.offset), abs(t - p.offset - p.span.duration)
+            key=lambda p: (
+                0.0
+                if p.offset <= t <= p.offset + p.span.duration
+                else min(abs(t - p.offset), abs(t - p.offset - p.span.duration))
             ),
         )
 

@@ -16,7 +16,14 @@ import numpy as np
 from qa.config import coerce_options
 from qa.types import Span
 
-__all__ = ["VadOptions", "speech_regions", "merge_spans", "total_duration", "overlaps"]
+__all__ = [
+    "VadOptions",
+    "speech_regions",
+    "merge_spans",
+    "total_duration",
+    "overlaps",
+    "drop_crosstalk",
+]
 
 _SR = 16_000
 
@@ -30,6 +37,13 @@ class VadOptions:
     min_silence_ms: int = 200
     speech_pad_ms: int = 30
     max_speech_s: float = 29.0
+    #: Stereo: a region on one channel that lies under the other party's speech, is at least this
+    #: many dB quieter and carries the same signal (|cross-correlation| >= ``crosstalk_corr``
+    #: within ±``crosstalk_lag_s``) is the other party leaking across (line echo, joint-stereo
+    #: codecs), not speech of its own. 0 keeps every region.
+    crosstalk_db: float = 15.0
+    crosstalk_corr: float = 0.5
+    crosstalk_lag_s: float = 0.25
 
 
 def speech_regions(
@@ -88,3 +102,61 @@ def overlaps(a: Sequence[Span], b: Sequence[Span], min_duration: float = 0.0) ->
                 out.append(both)
             k += 1
     return out
+
+
+def _db(x: np.ndarray) -> float:
+    return float(10 * np.log10(np.mean(np.square(x, dtype=np.float64)) + 1e-12))
+
+
+def _max_xcorr(a: np.ndarray, b: np.ndarray, max_lag: int) -> float:
+    """The largest |normalised cross-correlation| of two equal-length signals within ±max_lag."""
+    a = a - a.mean()
+    b = b - b.mean()
+    norm = float(np.sqrt(np.dot(a, a) * np.dot(b, b)))
+    if norm <= 0.0:
+        return 0.0
+    n = 1 << int(np.ceil(np.log2(2 * a.size)))
+    xc = np.fft.irfft(np.fft.rfft(a, n) * np.conj(np.fft.rfft(b, n)), n)
+    lags = np.concatenate([xc[: max_lag + 1], xc[n - max_lag :]]) if max_lag else xc[:1]
+    return float(np.max(np.abs(lags)) / norm)
+
+
+def drop_crosstalk(
+    signals: Mapping[str, np.ndarray],
+    regions: Mapping[str, Sequence[Span]],
+    options: VadOptions | Mapping[str, Any] | None = None,
+    min_cover: float = 0.8,
+) -> tuple[dict[str, list[Span]], list[tuple[str, Span]]]:
+    """Two parties' speech regions without the ones that are the other party leaking across.
+
+    A region is crosstalk when at least ``min_cover`` of it lies under the other channel's
+    speech, it is ``crosstalk_db`` quieter than the other channel there and the two signals
+    correlate (a different voice talking over does not). Returns the kept regions per party and
+    the dropped ``(party, span)`` pairs.
+    """
+    opts = coerce_options(VadOptions, options)
+    kept: dict[str, list[Span]] = {k: list(v) for k, v in regions.items()}
+    dropped: list[tuple[str, Span]] = []
+    if opts.crosstalk_db <= 0 or len(regions) != 2:
+        return kept, dropped
+    a_role, b_role = list(regions)
+    for role, other in ((a_role, b_role), (b_role, a_role)):
+        others = merge_spans(regions[other])
+        keep: list[Span] = []
+        for span in regions[role]:
+            covered = sum(span.overlap(o) for o in others)
+            if span.duration <= 0 or covered < min_cover * span.duration:
+                keep.append(span)
+                continue
+            lo, hi = int(span.start * _SR), int(span.end * _SR)
+            mine, theirs = signals[role][lo:hi], signals[other][lo:hi]
+            if (
+                mine.size >= 160
+                and _db(theirs) - _db(mine) >= opts.crosstalk_db
+                and _max_xcorr(mine, theirs, int(opts.crosstalk_lag_s * _SR)) >= opts.crosstalk_corr
+            ):
+                dropped.append((role, span))
+            else:
+                keep.append(span)
+        kept[role] = keep
+    return kept, dropped

@@ -92,3 +92,78 @@ def test_hold_music_and_noise_produce_no_words(tmp_path, voices):
     in_hold = [w.text for w in words if 8.5 < w.span.middle < 25.5]
     assert in_hold == [], f"words hallucinated in hold music/noise: {in_hold}"
     assert any(w.span.middle < 8 for w in words) and any(w.span.middle > 27 for w in words)
+
+
+def _options(**asr) -> PipelineOptions:
+    from dataclasses import replace
+
+    o = PipelineOptions()
+    return replace(o, transcription=replace(o.transcription, **asr))
+
+
+def test_batched_decoding_matches_window_by_window(samples_dir):
+    """Chunks decoded 8 at a time give the words and timings of faster-whisper's own loop."""
+    path = samples_dir / "en_stereo_wrong_coat.wav"
+    one = transcribe_call(path, _options(batch_size=1))
+    many = transcribe_call(path, _options(batch_size=8))
+    a = [(w.text, w.span.start, w.span.end) for u in one.utterances for w in u.words]
+    b = [(w.text, w.span.start, w.span.end) for u in many.utterances for w in u.words]
+    assert len(a) > 100 and [w[0] for w in a] == [w[0] for w in b]
+    assert max(abs(x[1] - y[1]) + abs(x[2] - y[2]) for x, y in zip(a, b, strict=True)) < 0.5
+    assert [u.role for u in one.utterances] == [u.role for u in many.utterances]
+
+
+def test_a_window_failing_the_quality_checks_is_decoded_again_alone(samples_dir, monkeypatch):
+    from qa import transcribe as asr
+
+    calls, windows = [], []
+    sequential, batched = asr.FasterWhisperBackend._sequential, asr.FasterWhisperBackend._batched
+
+    def spy(self, features, tokenizer, encoder_output):
+        calls.append(features.shape)
+        return sequential(self, features, tokenizer, encoder_output)
+
+    def spy_batched(self, enc, durations, tokenizer, features):
+        windows.extend(durations)
+        return batched(self, enc, durations, tokenizer, features)
+
+    monkeypatch.setattr(asr.FasterWhisperBackend, "_sequential", spy)
+    monkeypatch.setattr(asr.FasterWhisperBackend, "_batched", spy_batched)
+    path = samples_dir / "en_stereo_wrong_coat.wav"
+    # Every greedy result "fails" a compression-ratio limit of 0.5: each window goes back
+    # through the sequential loop (and its temperature fallback) on its own.
+    call = transcribe_call(path, _options(batch_size=8, compression_ratio_threshold=0.5))
+    assert len(calls) == len(windows) >= 2
+    assert sum(len(u.words) for u in call.utterances) > 100  # and their words are kept
+    calls.clear()
+    transcribe_call(path, _options(batch_size=8))
+    assert calls == []  # clean speech: nothing decoded twice
+
+
+def test_the_agent_leaking_into_the_customer_channel_is_not_customer_speech(tmp_path, voices):
+    """Echo/crosstalk: a quiet, delayed copy of the agent on the customer's channel is dropped,
+    while the customer really talking over the agent (a different voice) is kept."""
+    cust = voices["customer"]
+    cust_at = 6.0
+    cut_in = cust_at + cust.size / SR - 1.5
+    agent = place(20.0, (0.3, voices["agent"]), (cut_in, voices["agent2"]))
+    echo = np.zeros_like(agent)
+    delay = int(0.03 * SR)
+    echo[delay:] = 0.04 * agent[:-delay]  # -28 dB, 30 ms late: line echo
+    customer = place(20.0, (cust_at, cust)) + np.where(
+        np.arange(agent.size) < int(cust_at * SR), echo, 0.0
+    ).astype(np.float32)  # the greeting leaks across; the customer's own speech is clean
+    path = write_wav(tmp_path / "echo.wav", np.stack([agent, customer]))
+    call = transcribe_call(path)
+    leaked = [s for s in call.speech("customer") if s.end <= cust_at - 0.2]
+    assert not leaked, leaked
+    assert call.meta["crosstalk"] and all(r == "customer" for r, _s, _e in call.meta["crosstalk"])
+    assert any("leaking across" in n for n in call.meta["notes"])
+    assert all("calling" not in u.text.lower() for u in call.by_role("customer"))
+    ov = overlaps(call.speech("agent"), call.speech("customer"), min_duration=0.3)
+    assert ov and ov[0].start == pytest.approx(cut_in, abs=0.2)  # the real talk-over stays
+    # With the check off, the echo is customer "speech" again.
+    from dataclasses import replace
+
+    off = transcribe_call(path, replace(PipelineOptions(), vad={"crosstalk_db": 0}))
+    assert [s for s in off.speech("customer") if s.end <= cust_at - 0.2]

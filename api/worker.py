@@ -121,13 +121,16 @@ class JobWorker(threading.Thread):
 
     def run_job(self, job: dict[str, Any]) -> None:
         job_id = job["id"]
-        last = [0.0]
+        last: list[Any] = [0.0, None]
         beat = threading.Event()
 
         def progress(stage: str, fraction: float) -> None:
+            # At most two writes a second within a stage, but always the start of a new stage:
+            # a stage that then runs for a while (one batch of ASR windows) must not sit at
+            # the previous stage's figure.
             now = time.monotonic()
-            if now - last[0] >= 0.5 or fraction >= 1.0:
-                last[0] = now
+            if now - last[0] >= 0.5 or fraction >= 1.0 or stage != last[1]:
+                last[0], last[1] = now, stage
                 self.store.update_job(job_id, progress=max(0.0, min(1.0, fraction)))
 
         def heartbeat() -> None:  # a long ASR stretch must not look like a dead worker

@@ -348,10 +348,10 @@ def rescore_call(task: tuple[str, str | None, str | None], state: WorkerState) -
             except QAError as exc:
                 log.warning("call %s: recording not decoded (%s); loudness is not used", call_id, exc)
         score = score_call(call, state.settings.rubric, audio=audio, labeller=lab)
-        store.save_score(call_id, score, labeller_version=lab.version)
+        saved = store.save_score_once(call_id, score, labeller_version=lab.version)
         return CallResult(
             path=None,
-            status="scored",
+            status="scored" if saved is not None else "skipped",  # skipped: scored meanwhile
             call_id=call_id,
             agent_id=call.agent_id,
             call_time=call_time,

@@ -132,6 +132,9 @@ def score_stored_call(
         transcribed = True
     report("score", 0.92)
     score = score_call(call, cfg, audio=audio, labeller=lab)
-    store.save_score(call_id, score, labeller_version=lab.version)
+    if store.save_score_once(call_id, score, labeller_version=lab.version) is None:
+        # Another worker (or another batch run) scored it meanwhile with the same versions.
+        report("done", 1.0)
+        return StoredCallResult(call_id, "skipped", score.score, transcribed, time.perf_counter() - t0)
     report("done", 1.0)
     return StoredCallResult(call_id, "scored", score.score, transcribed, time.perf_counter() - t0)

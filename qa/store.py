@@ -909,13 +909,39 @@ class Store:
         ``score.call_id`` (a transcript scored offline may carry a placeholder id). Returns the
         score's id.
         """
+        sid = self._save_score(call_id, score, labeller_version=labeller_version, once=False)
+        assert sid is not None
+        return sid
+
+    def save_score_once(
+        self, call_id: str, score: CallScore, *, labeller_version: str
+    ) -> int | None:
+        """:meth:`save_score` unless the call already has a score with the same rubric and
+        labeller version (then ``None``, nothing written). Race-free: the call's row is locked
+        (PostgreSQL) or the write transaction is exclusive (SQLite) while checking, so two
+        workers or two batch runs scoring the same call at once leave exactly one score."""
+        return self._save_score(call_id, score, labeller_version=labeller_version, once=True)
+
+    def _save_score(
+        self, call_id: str, score: CallScore, *, labeller_version: str, once: bool
+    ) -> int | None:
         names = [r.rubric for r in score.results]
         if len(set(names)) != len(names):
             raise InputError(f"a call score has one result per rubric item, got {names}")
         with self._write() as s:
-            call = s.get(CallRow, call_id)
+            call = s.get(CallRow, call_id, with_for_update=once)
             if call is None:
                 raise NotFound(f"no call {call_id}")
+            if once and s.scalar(
+                select(ScoreRow.id)
+                .where(
+                    ScoreRow.call_id == call_id,
+                    ScoreRow.rubric_version == score.rubric_version[:128],
+                    ScoreRow.labeller_version == labeller_version[:128],
+                )
+                .limit(1)
+            ):
+                return None
             row = ScoreRow(
                 call_id=call_id,
                 rubric_version=score.rubric_version[:128],

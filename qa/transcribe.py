@@ -119,11 +119,12 @@ class AsrBackend(Protocol):
         language: str | None,
         choose: LanguageChooser,
         windows: int,
-        on_chunk: Callable[[int], None] | None = None,
+        on_chunk: Callable[[float], None] | None = None,
     ) -> tuple[str, list[list[RawWord]]]:
         """Words per chunk (times within the chunk). Without ``language``, the first ``windows``
         chunks' language probabilities go to ``choose``, which names the call's language.
-        ``on_chunk(n)`` is called after each chunk with the number done."""
+        ``on_chunk(n)`` is called as chunks get done with the number done (fractional while a
+        batch of chunks is part-way)."""
         ...
 
 
@@ -208,7 +209,7 @@ class FasterWhisperBackend:
         language: str | None,
         choose: LanguageChooser,
         windows: int,
-        on_chunk: Callable[[int], None] | None = None,
+        on_chunk: Callable[[float], None] | None = None,
     ) -> tuple[str, list[list[RawWord]]]:
         # Each chunk is at most 30 s, so the encoder runs exactly once per chunk: its output serves
         # language detection and decoding alike (faster-whisper's own transcribe() encodes the
@@ -224,7 +225,7 @@ class FasterWhisperBackend:
         features = [model.feature_extractor(c) for c in chunks] if n else []
         # The first batch holds the language-detection windows (at most ``windows`` chunks).
         bounds: list[tuple[int, int]] = []
-        first = min(n, windows) if language is None else min(n, size)
+        first = min(n, max(1, windows)) if language is None else min(n, size)
         if n:
             bounds.append((0, first))
         bounds += [(i, min(n, i + size)) for i in range(first, n, size)]
@@ -239,6 +240,8 @@ class FasterWhisperBackend:
                     for results in model.model.detect_language(enc)
                 ]
                 language = choose(probs)
+            if on_chunk is not None and hi - lo > 1:  # the encoder is about half a batch's time
+                on_chunk(lo + (hi - lo) / 2)
             if tokenizer is None:
                 tokenizer = Tokenizer(
                     model.hf_tokenizer, self.multilingual, task="transcribe", language=language
@@ -261,7 +264,9 @@ class FasterWhisperBackend:
                 out.append(w)
                 if on_chunk is not None:
                     on_chunk(len(out))
-        return language or "en", out
+        if language is None:  # nothing to listen to: the chooser's own fallback
+            language = choose([])
+        return language, out
 
     def _sequential(
         self, features: np.ndarray, tokenizer: Any, encoder_output: Any
@@ -411,7 +416,7 @@ class OpenAIWhisperBackend:
         language: str | None,
         choose: LanguageChooser,
         windows: int,
-        on_chunk: Callable[[int], None] | None = None,
+        on_chunk: Callable[[float], None] | None = None,
     ) -> tuple[str, list[list[RawWord]]]:
         import whisper
 

@@ -655,6 +655,37 @@ def test_api_keys_roles_and_revocation(store):
     assert not any(key in stored for key in keys.values())  # only hashes are kept
 
 
+def test_racing_workers_leave_one_score_per_call_and_version(store, db_url, tmp_path):
+    """Two batch runs (or server workers) scoring the same call at once: save_score_once lets
+    exactly one of them write a score with a given rubric and labeller version."""
+    cids = [add(store, 300 + i) for i in range(8)]
+    stores = [Store.open(db_url, data_dir=tmp_path / "data") for _ in range(6)]
+    try:
+        for cid in cids:
+            barrier = threading.Barrier(len(stores))
+            got: list[int | None] = []
+
+            def race(st, cid=cid, barrier=barrier, got=got):
+                barrier.wait()
+                got.append(st.save_score_once(cid, call_score(70.0), labeller_version="lab1"))
+
+            threads = [threading.Thread(target=race, args=(st,)) for st in stores]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert sum(g is not None for g in got) == 1, got
+            assert len(store.get_call(cid)["history"]) == 1
+    finally:
+        for st in stores:
+            st.close()
+    assert store.get_agent("ann")["n_scored"] == len(cids)
+    # Another version is a new score, kept in the history; the same one again is not.
+    assert store.save_score_once(cids[0], call_score(80.0, version="r2"), labeller_version="lab1")
+    assert store.save_score_once(cids[0], call_score(80.0, version="r2"), labeller_version="lab1") is None
+    assert len(store.get_call(cids[0])["history"]) == 2
+
+
 def test_a_key_revoked_elsewhere_stops_working_within_the_cache_time(store, db_url, tmp_path):
     key = store.create_api_key("supervisor")
     store.key_cache_s = 0.5

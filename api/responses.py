@@ -26,7 +26,7 @@ def _default(value: Any) -> Any:
         return str(value)
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, set | frozenset | tuple):
+    if isinstance(value, set | frozenset):  # (tuples json.dumps writes itself)
         return list(value)
     return jsonable_encoder(value)  # anything rarer: FastAPI's own rules
 

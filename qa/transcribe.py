@@ -222,7 +222,6 @@ class FasterWhisperBackend:
             language = "en"
         size = max(1, self.options.batch_size)
         n = len(chunks)
-        features = [model.feature_extractor(c) for c in chunks] if n else []
         # The first batch holds the language-detection windows (at most ``windows`` chunks).
         bounds: list[tuple[int, int]] = []
         first = min(n, max(1, windows)) if language is None else min(n, size)
@@ -232,7 +231,10 @@ class FasterWhisperBackend:
         out: list[list[RawWord]] = []
         tokenizer = None
         for lo, hi in bounds:
-            batch = np.stack([pad_or_trim(f) for f in features[lo:hi]])
+            # Features per batch, not for the whole call up front: a long call's windows would
+            # otherwise all sit in memory as spectrograms at once.
+            features = [model.feature_extractor(chunks[k]) for k in range(lo, hi)]
+            batch = np.stack([pad_or_trim(f) for f in features])
             enc = model.encode(batch)
             if language is None:
                 probs = [
@@ -250,7 +252,7 @@ class FasterWhisperBackend:
                 whole = np.asarray(enc) if hi - lo > 1 else None
                 words = [
                     self._sequential(
-                        features[k],
+                        features[k - lo],
                         tokenizer,
                         enc if whole is None else _storage(whole[k - lo : k - lo + 1]),
                     )
@@ -258,7 +260,7 @@ class FasterWhisperBackend:
                 ]
             else:
                 words = self._batched(
-                    enc, [chunks[k].size / SR for k in range(lo, hi)], tokenizer, features[lo:hi]
+                    enc, [chunks[k].size / SR for k in range(lo, hi)], tokenizer, features
                 )
             for w in words:
                 out.append(w)

@@ -46,6 +46,7 @@ def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backend", choices=("faster-whisper", "openai-whisper"), default="faster-whisper")
     p.add_argument("--beam-size", type=int, default=1, metavar="N")
     p.add_argument("--asr-batch", type=int, default=8, metavar="N", help="Whisper windows decoded together (default 8; 1: one at a time)")
+    p.add_argument("--zh-script", choices=("simplified", "traditional", "as-is"), default="simplified", help="Mandarin transcripts in one script (default simplified; Whisper mixes both)")
     p.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float32 …)")
     p.add_argument("--device", default="cpu", help="cpu or cuda")
     p.add_argument("--max-duration", type=float, metavar="SECONDS", help="refuse longer recordings (default 7200, or $QA_MAX_DURATION)")
@@ -105,6 +106,7 @@ def _pipeline_options(args: argparse.Namespace) -> Any:
             model=args.model,
             beam_size=args.beam_size,
             batch_size=args.asr_batch,
+            chinese_script=args.zh_script,
             compute_type=args.compute_type,
             device=args.device,
         ),

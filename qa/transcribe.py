@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -42,6 +42,7 @@ DEFAULT_MODEL = "base"  # the multilingual base model shipped in the pinned gymp
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "zh", "ko", "ms")
 _GAP_S = 0.3  # silence laid between speech regions so words do not run together
 _CHUNK_S = 29.5  # one Whisper window (30 s) per chunk
+CHINESE_SCRIPTS: tuple[str, ...] = ("simplified", "traditional", "as-is")
 
 # Classic Whisper hallucinations on non-speech (subtitle credits, video outros). They are dropped
 # only when the model itself was unsure, so a customer really saying "thank you" survives.
@@ -75,6 +76,12 @@ class TranscriptionOptions:
     #: log-prob/compression checks is decoded again alone with the temperature fallback.
     #: 1: one window at a time (faster-whisper's own sequential path).
     batch_size: int = 8
+    #: Samples drawn per window at each fallback temperature; the most likely one is kept.
+    best_of: int = 5
+    #: Mandarin transcripts in one script: Whisper switches between simplified and traditional
+    #: characters from window to window (even within a call). "simplified" (default) or
+    #: "traditional" converts with OpenCC; "as-is" keeps what the model wrote.
+    chinese_script: str = "simplified"
 
     def __post_init__(self) -> None:
         if self.backend not in ("faster-whisper", "openai-whisper"):
@@ -85,6 +92,13 @@ class TranscriptionOptions:
             raise InputError(f"beam size must be at least 1, got {self.beam_size}")
         if self.batch_size < 1:
             raise InputError(f"batch size must be at least 1, got {self.batch_size}")
+        if self.best_of < 1:
+            raise InputError(f"best-of must be at least 1, got {self.best_of}")
+        if self.chinese_script not in CHINESE_SCRIPTS:
+            raise InputError(
+                f"unknown Chinese script {self.chinese_script!r}; choose "
+                + ", ".join(CHINESE_SCRIPTS)
+            )
         if self.candidate_languages is not None:
             object.__setattr__(self, "candidate_languages", tuple(self.candidate_languages))
         object.__setattr__(self, "temperatures", tuple(self.temperatures))
@@ -176,7 +190,7 @@ class FasterWhisperBackend:
         o = self.options
         return FwOptions(
             beam_size=o.beam_size,
-            best_of=5,
+            best_of=o.best_of,
             patience=1.0,
             length_penalty=1.0,
             repetition_penalty=1.0,
@@ -288,98 +302,153 @@ class FasterWhisperBackend:
     def _batched(
         self, enc: Any, durations: Sequence[float], tokenizer: Any, features: Sequence[np.ndarray]
     ) -> list[list[RawWord]]:
-        """Greedy decoding of a batch of chunks at once, word timings from one batched alignment;
-        a chunk whose result fails the quality checks goes through :meth:`_sequential`."""
-        from faster_whisper.transcribe import get_compression_ratio
-
+        """Greedy decoding of a batch of chunks at once; the chunks whose result fails the
+        log-prob or compression-ratio check are sampled again together at each fallback
+        temperature; word timings come from one batched alignment of everything kept."""
         model, o = self.model, self.options
         prompt = model.get_prompt(tokenizer, [], without_timestamps=False)
+        common = {
+            "length_penalty": 1.0,
+            "max_length": model.max_length,
+            "return_scores": True,
+            "return_no_speech_prob": True,
+            "suppress_blank": True,
+            "suppress_tokens": [-1],
+            "max_initial_timestamp_index": int(round(1.0 / model.time_precision)),
+        }
         results = model.model.generate(
-            enc,
-            [prompt] * len(durations),
-            beam_size=o.beam_size,
-            patience=1.0,
-            length_penalty=1.0,
-            max_length=model.max_length,
-            return_scores=True,
-            return_no_speech_prob=True,
-            suppress_blank=True,
-            suppress_tokens=[-1],
-            max_initial_timestamp_index=int(round(1.0 / model.time_precision)),
+            enc, [prompt] * len(durations), beam_size=o.beam_size, patience=1.0, **common
         )
-        array = None
+        array: np.ndarray | None = None
+        chosen: dict[int, _Decoded] = {}
+        tried: dict[int, list[_Decoded]] = {}
+        pending: list[int] = []
+        for i, res in enumerate(results):
+            d = _Decoded.of(res, tokenizer)
+            if d.silent(o):
+                continue  # faster-whisper skips such a window too
+            if d.needs_fallback(o) and len(o.temperatures) > 1:
+                tried[i] = [d]
+                pending.append(i)
+            else:
+                chosen[i] = d
+        # Whisper's temperature fallback, for all the failing windows of the batch at once
+        # (faster-whisper goes window by window and, on a seek inside a window, encodes again).
+        for temperature in o.temperatures[1:]:
+            if not pending:
+                break
+            if array is None:
+                array = np.asarray(enc)
+            sampled = model.model.generate(
+                _storage(array[pending]),
+                [prompt] * len(pending),
+                beam_size=1,
+                num_hypotheses=o.best_of,
+                sampling_topk=0,
+                sampling_temperature=temperature,
+                **common,
+            )
+            still: list[int] = []
+            for i, res in zip(pending, sampled, strict=True):
+                d = _Decoded.best(res, tokenizer, o.compression_ratio_threshold)
+                tried[i].append(d)
+                if d.silent(o):
+                    tried.pop(i)
+                elif d.needs_fallback(o):
+                    still.append(i)
+                else:
+                    chosen[i] = d
+            pending = still
+        for i in pending:  # every temperature failed: faster-whisper's choice among the tries
+            fine = [d for d in tried[i] if d.compression_ratio <= o.compression_ratio_threshold]
+            chosen[i] = max(fine or tried[i], key=lambda d: d.avg_logprob)
         kept: list[int] = []
         segments: list[list[dict[str, Any]]] = []
         sizes: list[int] = []
-        info: dict[int, tuple[float, float]] = {}
-        redo: list[int] = []
-        for i, (res, dur) in enumerate(zip(results, durations, strict=True)):
-            tokens = list(res.sequences_ids[0])
-            avg_logprob = res.scores[0] * len(tokens) / (len(tokens) + 1)
-            text = tokenizer.decode(tokens).strip()
-            silent = (
-                res.no_speech_prob > o.no_speech_threshold and avg_logprob < o.log_prob_threshold
-            )
-            if silent:
-                continue  # faster-whisper skips such a window too
-            if (
-                get_compression_ratio(text) > o.compression_ratio_threshold
-                or avg_logprob < o.log_prob_threshold
-            ) and len(o.temperatures) > 1:
-                redo.append(i)
-                continue
-            size = int(np.ceil(dur) * model.frames_per_second)
-            segs, _seek, _single = model._split_segments_by_timestamps(
-                tokenizer=tokenizer, tokens=tokens, time_offset=0.0, segment_size=size,
-                segment_duration=dur, seek=0,
-            )  # fmt: skip
-            # The chunk's audio ends where the chunk does, so text after the last timestamp
-            # pair is speech at the end of the chunk (faster-whisper would seek and decode it
-            # again from there, which is for audio that goes on past the window).
-            covered = sum(len(seg["tokens"]) for seg in segs)
-            tail = tokens[covered:]
-            if any(t < tokenizer.eot for t in tail):
-                segs.append(
-                    {
-                        "seek": 0,
-                        "start": segs[-1]["end"] if segs else 0.0,
-                        "end": dur,
-                        "tokens": tail,
-                    }
-                )
-            segs = [seg for seg in segs if any(t < tokenizer.eot for t in seg["tokens"])]
-            if not segs:
-                continue
-            kept.append(i)
-            segments.append(segs)
-            sizes.append(size)
-            info[i] = (avg_logprob, float(res.no_speech_prob))
+        for i in sorted(chosen):
+            size = int(np.ceil(durations[i]) * model.frames_per_second)
+            segs = self._segments(chosen[i].tokens, durations[i], size, tokenizer)
+            if segs:
+                kept.append(i)
+                segments.append(segs)
+                sizes.append(size)
         out: list[list[RawWord]] = [[] for _ in durations]
-        if kept:
-            array = np.asarray(enc)
-            sub = enc if len(kept) == len(durations) else _storage(array[kept])
-            model.add_word_timestamps(segments, tokenizer, sub, sizes, _PREPEND, _APPEND, 0.0)
-            for i, segs in zip(kept, segments, strict=True):
-                avg_logprob, no_speech = info[i]
-                for seg in segs:
-                    text = tokenizer.decode(seg["tokens"])
-                    if _is_hallucination(text, avg_logprob, no_speech):
-                        log.info("dropped a likely hallucination: %r", text)
-                        continue
-                    for w in seg.get("words") or ():
-                        out[i].append(
-                            RawWord(
-                                float(w["start"]),
-                                float(w["end"]),
-                                w["word"],
-                                float(w["probability"]),
-                            )
-                        )
-        for i in redo:
-            if array is None:
-                array = np.asarray(enc)
-            out[i] = self._sequential(features[i], tokenizer, _storage(array[i : i + 1]))
+        if not kept:
+            return out
+        if len(kept) == len(durations):
+            sub = enc
+        else:
+            array = np.asarray(enc) if array is None else array
+            sub = _storage(array[kept])
+        model.add_word_timestamps(segments, tokenizer, sub, sizes, _PREPEND, _APPEND, 0.0)
+        for i, segs in zip(kept, segments, strict=True):
+            d = chosen[i]
+            for seg in segs:
+                text = tokenizer.decode(seg["tokens"])
+                if _is_hallucination(text, d.avg_logprob, d.no_speech_prob):
+                    log.info("dropped a likely hallucination: %r", text)
+                    continue
+                for w in seg.get("words") or ():
+                    out[i].append(
+                        RawWord(float(w["start"]), float(w["end"]), w["word"], float(w["probability"]))
+                    )
         return out
+
+    def _segments(
+        self, tokens: list[int], duration: float, size: int, tokenizer: Any
+    ) -> list[dict[str, Any]]:
+        """A window's tokens split at its timestamp pairs, as faster-whisper splits them."""
+        segs, _seek, _single = self.model._split_segments_by_timestamps(
+            tokenizer=tokenizer, tokens=tokens, time_offset=0.0, segment_size=size,
+            segment_duration=duration, seek=0,
+        )  # fmt: skip
+        # The chunk's audio ends where the chunk does, so text after the last timestamp pair is
+        # speech at the end of the chunk (faster-whisper would seek and decode it again from
+        # there, which is for audio that goes on past the window).
+        covered = sum(len(seg["tokens"]) for seg in segs)
+        tail = tokens[covered:]
+        if any(t < tokenizer.eot for t in tail):
+            segs.append(
+                {"seek": 0, "start": segs[-1]["end"] if segs else 0.0, "end": duration, "tokens": tail}
+            )
+        return [seg for seg in segs if any(t < tokenizer.eot for t in seg["tokens"])]
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    """One window's decoding result and the numbers Whisper's fallback rule looks at."""
+
+    tokens: list[int]
+    avg_logprob: float
+    no_speech_prob: float
+    compression_ratio: float
+
+    @classmethod
+    def of(cls, res: Any, tokenizer: Any, k: int = 0) -> _Decoded:
+        from faster_whisper.transcribe import get_compression_ratio
+
+        tokens = list(res.sequences_ids[k])
+        avg_logprob = res.scores[k] * len(tokens) / (len(tokens) + 1)
+        ratio = get_compression_ratio(tokenizer.decode(tokens).strip())
+        return cls(tokens, float(avg_logprob), float(res.no_speech_prob), float(ratio))
+
+    @classmethod
+    def best(cls, res: Any, tokenizer: Any, max_ratio: float) -> _Decoded:
+        """The most likely of a window's samples that does not repeat itself, if any does.
+        (faster-whisper looks at the top-scored sample only, which at higher temperatures is
+        often a loop: repetition is what the model finds likely.)"""
+        hyps = [cls.of(res, tokenizer, k) for k in range(len(res.sequences_ids))]
+        fine = [d for d in hyps if d.compression_ratio <= max_ratio]
+        return max(fine or hyps, key=lambda d: d.avg_logprob)
+
+    def silent(self, o: TranscriptionOptions) -> bool:
+        return self.no_speech_prob > o.no_speech_threshold and self.avg_logprob < o.log_prob_threshold
+
+    def needs_fallback(self, o: TranscriptionOptions) -> bool:
+        return (
+            self.compression_ratio > o.compression_ratio_threshold
+            or self.avg_logprob < o.log_prob_threshold
+        )
 
 
 def _storage(array: np.ndarray) -> Any:
@@ -488,6 +557,8 @@ def load_backend(options: TranscriptionOptions | Mapping[str, Any] | None = None
         log_prob_threshold=opts.log_prob_threshold,
         compression_ratio_threshold=opts.compression_ratio_threshold,
         batch_size=opts.batch_size,
+        best_of=opts.best_of,
+        chinese_script=opts.chinese_script,
     )
     return _load_backend_cached(key)
 
@@ -637,8 +708,10 @@ def transcribe_speech(
                 return min(max(t + shift, piece.span.start), piece.span.end)
 
             words[piece.role].append(RawWord(clamp(w.start), clamp(w.end), w.text, w.probability))
-    for ws in words.values():
+    for role, ws in words.items():
         ws.sort(key=lambda w: (w.start, w.end))
+        if lang == "zh" and options.chinese_script != "as-is":
+            words[role] = to_chinese_script(ws, options.chinese_script)
     return Transcription(
         language=lang,
         language_probability=1.0 if hint else float(detected.get("p", 0.0)),
@@ -646,6 +719,36 @@ def transcribe_speech(
         language_source="hint" if hint else "detected",
         words=words,
     )
+
+
+@lru_cache(maxsize=2)
+def _opencc(config: str) -> Any:
+    try:
+        import opencc
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise ModelError("opencc is not installed: pip install -e .") from exc
+    return opencc.OpenCC(config)
+
+
+def to_chinese_script(words: Sequence[RawWord], script: str) -> list[RawWord]:
+    """The words with their Chinese characters in one script ("simplified" or "traditional").
+
+    OpenCC converts the words' joined text, so phrases spanning words convert as phrases; the
+    text is cut back into the words by their lengths (OpenCC's character conversions keep them).
+    Where a conversion changed a length, each word is converted on its own instead."""
+    if not words:
+        return []
+    convert = _opencc("t2s" if script == "simplified" else "s2t").convert
+    texts = [w.text for w in words]
+    joined = convert("".join(texts))
+    if len(joined) == sum(len(t) for t in texts):
+        cut, at = [], 0
+        for t in texts:
+            cut.append(joined[at : at + len(t)])
+            at += len(t)
+    else:
+        cut = [convert(t) for t in texts]
+    return [w if w.text == c else replace(w, text=c) for w, c in zip(words, cut, strict=True)]
 
 
 def options_dict(options: TranscriptionOptions) -> dict[str, Any]:

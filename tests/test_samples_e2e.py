@@ -101,3 +101,16 @@ def test_english_words_recognised(sample_id):
     heard = set(t for u in call.utterances for t in _tokens(u.text))
     recall = sum(t in heard for t in truth) / max(1, len(truth))
     assert recall >= 0.7, f"only {recall:.0%} of the script's content words were recognised"
+
+
+@pytest.mark.parametrize("sample_id", [s for s in IDS if expected(s)["language"] == "zh"])
+def test_mandarin_transcripts_are_in_one_script(sample_id):
+    """Whisper base writes some windows of these calls in traditional characters; the transcript
+    comes out all in simplified (the default ``chinese_script``)."""
+    import opencc
+
+    to_simplified = opencc.OpenCC("t2s").convert
+    call = transcribed(sample_id)
+    text = "".join(u.text for u in call.utterances)
+    assert len(text) > 50 and to_simplified(text) == text
+    assert all(to_simplified(w.text) == w.text for u in call.utterances for w in u.words)

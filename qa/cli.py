@@ -37,6 +37,7 @@ def _add_audio_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
+    from qa.transcribe import CHINESE_SCRIPTS
     layout = p.add_mutually_exclusive_group()
     layout.add_argument("--mono", action="store_true", help="one channel (or both parties on one): separate the two voices")
     layout.add_argument("--stereo", action="store_true", help="one party per channel (default for two-channel files)")
@@ -46,7 +47,7 @@ def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backend", choices=("faster-whisper", "openai-whisper"), default="faster-whisper")
     p.add_argument("--beam-size", type=int, default=1, metavar="N")
     p.add_argument("--asr-batch", type=int, default=8, metavar="N", help="Whisper windows decoded together (default 8; 1: one at a time)")
-    p.add_argument("--zh-script", choices=("simplified", "traditional", "as-is"), default="simplified", help="Mandarin transcripts in one script (default simplified; Whisper mixes both)")
+    p.add_argument("--zh-script", choices=CHINESE_SCRIPTS, default="simplified", help="Mandarin transcripts in one script (default simplified; Whisper mixes both)")
     p.add_argument("--compute-type", default="int8", help="CTranslate2 compute type (int8, float32 …)")
     p.add_argument("--device", default="cpu", help="cpu or cuda")
     p.add_argument("--max-duration", type=float, metavar="SECONDS", help="refuse longer recordings (default 7200, or $QA_MAX_DURATION)")

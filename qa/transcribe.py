@@ -273,9 +273,7 @@ class FasterWhisperBackend:
                     for k in range(lo, hi)
                 ]
             else:
-                words = self._batched(
-                    enc, [chunks[k].size / SR for k in range(lo, hi)], tokenizer, features
-                )
+                words = self._batched(enc, [chunks[k].size / SR for k in range(lo, hi)], tokenizer)
             for w in words:
                 out.append(w)
                 if on_chunk is not None:
@@ -300,7 +298,7 @@ class FasterWhisperBackend:
         return words
 
     def _batched(
-        self, enc: Any, durations: Sequence[float], tokenizer: Any, features: Sequence[np.ndarray]
+        self, enc: Any, durations: Sequence[float], tokenizer: Any
     ) -> list[list[RawWord]]:
         """Greedy decoding of a batch of chunks at once; the chunks whose result fails the
         log-prob or compression-ratio check are sampled again together at each fallback
@@ -558,8 +556,7 @@ def load_backend(options: TranscriptionOptions | Mapping[str, Any] | None = None
         compression_ratio_threshold=opts.compression_ratio_threshold,
         batch_size=opts.batch_size,
         best_of=opts.best_of,
-        chinese_script=opts.chinese_script,
-    )
+    )  # chinese_script is applied after the backend (transcribe_speech): not part of the key
     return _load_backend_cached(key)
 
 

@@ -135,7 +135,10 @@ def upload_call(
     customer_ref: Annotated[str | None, Form(max_length=128)] = None,
     language: Annotated[str | None, Form(max_length=16, description="hint: en, zh, ko, ms")] = None,
     layout: Annotated[Literal["auto", "stereo", "mono"], Form()] = "auto",
-    agent_channel: Annotated[int, Form(ge=0, le=1, description="stereo: the agent's channel")] = 0,
+    agent_channel: Annotated[
+        Literal["0", "1", "auto"],
+        Form(description="stereo: the agent's channel, or auto (decided from what each side says)"),
+    ] = "0",
 ) -> JSONResponse:
     store = get_store(request)
     settings = request.app.state.settings

@@ -72,7 +72,7 @@ class BatchItem:
     call_time: datetime | None = None
     call_time_source: str | None = None
     layout: str | None = None
-    agent_channel: int | None = None
+    agent_channel: int | str | None = None  # 0, 1 or "auto"
     language: str | None = None
     queue: str | None = None
     customer_ref: str | None = None
@@ -145,7 +145,7 @@ _FIELD_REGEX = {
     "date": r"\d{4}[-_.]?\d{2}[-_.]?\d{2}",
     "time": r"\d{2}[-_.:h]?\d{2}(?:[-_.:m]?\d{2})?",
     "call_time": r"\d{4}[-_.]?\d{2}[-_.]?\d{2}[-_T ]?\d{2}[-_.:]?\d{2}(?:[-_.:]?\d{2})?",
-    "agent_channel": r"[01]",
+    "agent_channel": r"[01]|auto",
 }
 
 
@@ -255,9 +255,11 @@ def _item_fields(
             out["agent_channel"] = channel
     ch = (raw.get("agent_channel") or "").strip().lower()
     if ch:
-        named = {"0": 0, "1": 1, "left": 0, "right": 1}
+        named: dict[str, int | str] = {"0": 0, "1": 1, "left": 0, "right": 1, "auto": "auto"}
         if ch not in named:
-            errors.append(f"agent channel {raw.get('agent_channel')!r} must be 0 (left) or 1 (right)")
+            errors.append(
+                f"agent channel {raw.get('agent_channel')!r} must be 0 (left), 1 (right) or auto"
+            )
         elif out.get("layout") == "mono":
             errors.append("agent channel is given but the layout is mono")
         else:

@@ -41,7 +41,7 @@ def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
     layout = p.add_mutually_exclusive_group()
     layout.add_argument("--mono", action="store_true", help="one channel (or both parties on one): separate the two voices")
     layout.add_argument("--stereo", action="store_true", help="one party per channel (default for two-channel files)")
-    p.add_argument("--agent-channel", type=int, choices=(0, 1), default=0, help="stereo: the agent's channel (default 0)")
+    p.add_argument("--agent-channel", choices=("0", "1", "auto"), default="0", help="stereo: the agent's channel, or auto to decide it from what each side says (default 0)")
     p.add_argument("--language", metavar="XX", help="language hint (en, zh, ko, ms …); default: detected over the call")
     p.add_argument("--model", default="base", help="Whisper model: 'base' (shipped), a CTranslate2 model directory, or a faster-whisper model name")
     p.add_argument("--backend", choices=("faster-whisper", "openai-whisper"), default="faster-whisper")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,6 +31,7 @@ __all__ = [
     "choose_language",
     "transcribe_speech",
     "Transcription",
+    "ChunkTranscripts",
     "SUPPORTED_LANGUAGES",
     "DEFAULT_MODEL",
 ]
@@ -66,6 +67,13 @@ class TranscriptionOptions:
     language: str | None = None
     candidate_languages: tuple[str, ...] | None = SUPPORTED_LANGUAGES
     language_windows: int = 3
+    #: When the two likeliest languages are closer than this (probabilities over the served
+    #: languages), the detection windows are decoded in both and the likelier transcript decides:
+    #: accented English often comes out of detection as Malay, and decoding tells them apart.
+    language_margin: float = 0.3
+    #: A window whose own language is another served language with at least this probability is
+    #: decoded in that language (code-switched calls); 1.0 or more turns this off.
+    switch_probability: float = 0.8
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6)
     no_speech_threshold: float = 0.6
     log_prob_threshold: float = -1.0
@@ -112,6 +120,7 @@ class RawWord:
     end: float
     text: str
     probability: float
+    language: str | None = None
 
     def to_word(self) -> Word:
         return Word(
@@ -119,8 +128,24 @@ class RawWord:
         )
 
 
-LanguageChooser = Callable[[list[dict[str, float]]], str]
-"""Given per-window language probabilities, the call's language."""
+LanguageChooser = Callable[[list[dict[str, float]]], tuple[str, tuple[str, ...]]]
+"""Given per-window language probabilities, the call's language and, when the decision is close,
+the contenders to settle by decoding (empty when it is clear)."""
+
+
+@dataclass(frozen=True)
+class ChunkTranscripts:
+    """What a backend returns for a call's chunks."""
+
+    language: str
+    words: list[list[RawWord]]  # per chunk, times within the chunk
+    #: Per chunk: the language it was decoded in, and its decoding's mean log-probability per
+    #: token (None where the backend does not say, or nothing was decoded).
+    chunk_languages: list[str] = field(default_factory=list)
+    chunk_logprobs: list[float | None] = field(default_factory=list)
+    chunk_tokens: list[int] = field(default_factory=list)
+    #: How a close language decision was settled: {"contenders", "logprob": {lang: x}, "chosen"}.
+    language_check: Mapping[str, Any] | None = None
 
 
 class AsrBackend(Protocol):
@@ -134,9 +159,10 @@ class AsrBackend(Protocol):
         choose: LanguageChooser,
         windows: int,
         on_chunk: Callable[[float], None] | None = None,
-    ) -> tuple[str, list[list[RawWord]]]:
+    ) -> ChunkTranscripts:
         """Words per chunk (times within the chunk). Without ``language``, the first ``windows``
-        chunks' language probabilities go to ``choose``, which names the call's language.
+        chunks' language probabilities go to ``choose``, which names the call's language (and
+        the contenders to settle by decoding when it is close).
         ``on_chunk(n)`` is called as chunks get done with the number done (fractional while a
         batch of chunks is part-way)."""
         ...
@@ -183,6 +209,7 @@ class FasterWhisperBackend:
                 "CTranslate2 model directory."
             ) from None
         self.multilingual = bool(self.model.model.is_multilingual)
+        self._tokenizers: dict[str, Any] = {}
 
     def _options(self) -> Any:
         from faster_whisper.transcribe import TranscriptionOptions as FwOptions
@@ -217,6 +244,15 @@ class FasterWhisperBackend:
             hotwords=None,
         )
 
+    def _tokenizer(self, language: str) -> Any:
+        from faster_whisper.tokenizer import Tokenizer
+
+        tok = self._tokenizers.get(language)
+        if tok is None:
+            tok = Tokenizer(self.model.hf_tokenizer, self.multilingual, task="transcribe", language=language)
+            self._tokenizers[language] = tok
+        return tok
+
     def transcribe_chunks(
         self,
         chunks: Sequence[np.ndarray],
@@ -224,17 +260,19 @@ class FasterWhisperBackend:
         choose: LanguageChooser,
         windows: int,
         on_chunk: Callable[[float], None] | None = None,
-    ) -> tuple[str, list[list[RawWord]]]:
+    ) -> ChunkTranscripts:
         # Each chunk is at most 30 s, so the encoder runs exactly once per chunk: its output serves
         # language detection and decoding alike (faster-whisper's own transcribe() encodes the
         # detection window twice). Chunks go through the model ``batch_size`` at a time.
         from faster_whisper.audio import pad_or_trim
-        from faster_whisper.tokenizer import Tokenizer
 
-        model = self.model
+        model, o = self.model, self.options
         if not self.multilingual:
             language = "en"
-        size = max(1, self.options.batch_size)
+        # A given language is used for every window; a detected one can give way, window by
+        # window, to another served language the window is clearly in (code-switching).
+        detect = self.multilingual and language is None
+        size = max(1, o.batch_size)
         n = len(chunks)
         # The first batch holds the language-detection windows (at most ``windows`` chunks).
         bounds: list[tuple[int, int]] = []
@@ -242,70 +280,87 @@ class FasterWhisperBackend:
         if n:
             bounds.append((0, first))
         bounds += [(i, min(n, i + size)) for i in range(first, n, size)]
-        out: list[list[RawWord]] = []
-        tokenizer = None
+        result = ChunkTranscripts(language=language or "", words=[])
+        check: Mapping[str, Any] | None = None
         for lo, hi in bounds:
             # Features per batch, not for the whole call up front: a long call's windows would
             # otherwise all sit in memory as spectrograms at once.
             features = [model.feature_extractor(chunks[k]) for k in range(lo, hi)]
             batch = np.stack([pad_or_trim(f) for f in features])
             enc = model.encode(batch)
-            if language is None:
+            durations = [chunks[k].size / SR for k in range(lo, hi)]
+            probs: list[dict[str, float]] = []
+            if detect:
                 probs = [
                     {tok[2:-2]: float(p) for tok, p in results}
                     for results in model.model.detect_language(enc)
                 ]
-                language = choose(probs)
+            if language is None:
+                language, contenders = choose(probs)
+                if len(contenders) > 1:
+                    language, check = self._settle(enc, durations, contenders, language)
+            window_langs = [
+                _window_language(p, language, o.candidate_languages, o.switch_probability)
+                for p in probs
+            ] or [language] * (hi - lo)
             if on_chunk is not None and hi - lo > 1:  # the encoder is about half a batch's time
                 on_chunk(lo + (hi - lo) / 2)
-            if tokenizer is None:
-                tokenizer = Tokenizer(
-                    model.hf_tokenizer, self.multilingual, task="transcribe", language=language
-                )
             if size == 1:  # faster-whisper's own loop, window by window
                 whole = np.asarray(enc) if hi - lo > 1 else None
-                words = [
+                decoded = [
                     self._sequential(
                         features[k - lo],
-                        tokenizer,
+                        self._tokenizer(window_langs[k - lo]),
                         enc if whole is None else _storage(whole[k - lo : k - lo + 1]),
                     )
                     for k in range(lo, hi)
                 ]
             else:
-                words = self._batched(enc, [chunks[k].size / SR for k in range(lo, hi)], tokenizer)
-            for w in words:
-                out.append(w)
+                decoded = self._batched(enc, durations, [self._tokenizer(x) for x in window_langs])
+            for (words, logprob, ntok), lang in zip(decoded, window_langs, strict=True):
+                result.words.append([replace(w, language=lang) for w in words])
+                result.chunk_languages.append(lang)
+                result.chunk_logprobs.append(logprob)
+                result.chunk_tokens.append(ntok)
                 if on_chunk is not None:
-                    on_chunk(len(out))
+                    on_chunk(len(result.words))
         if language is None:  # nothing to listen to: the chooser's own fallback
-            language = choose([])
-        return language, out
+            language = choose([])[0]
+        return replace(result, language=language, language_check=check)
 
-    def _sequential(
-        self, features: np.ndarray, tokenizer: Any, encoder_output: Any
-    ) -> list[RawWord]:
-        """One chunk through faster-whisper's own loop, with the temperature fallback."""
-        words: list[RawWord] = []
-        for seg in self.model.generate_segments(
-            features, tokenizer, self._options(), False, encoder_output
-        ):
-            if _is_hallucination(seg.text, seg.avg_logprob, seg.no_speech_prob):
-                log.info("dropped a likely hallucination: %r", seg.text)
-                continue
-            for w in seg.words or ():
-                words.append(RawWord(float(w.start), float(w.end), w.word, float(w.probability)))
-        return words
+    def _settle(
+        self, enc: Any, durations: Sequence[float], contenders: Sequence[str], detected: str
+    ) -> tuple[str, dict[str, Any]]:
+        """A close language decision settled by decoding the detection windows in each contender:
+        the language whose transcript the model finds likelier (mean log-probability per token)."""
+        model = self.model
+        scores: dict[str, float] = {}
+        for lang in contenders:
+            tok = self._tokenizer(lang)
+            prompt = model.get_prompt(tok, [], without_timestamps=False)
+            results = model.model.generate(
+                enc, [prompt] * len(durations), beam_size=1, **self._generate_common()
+            )
+            total = count = 0.0
+            for res in results:
+                d = _Decoded.of(res, tok)
+                if d.silent(self.options) or not d.tokens:
+                    continue
+                total += d.avg_logprob * len(d.tokens)
+                count += len(d.tokens)
+            scores[lang] = total / count if count else float("-inf")
+        chosen = max(scores, key=lambda k: (scores[k], k == detected))
+        log.info("close language decision settled by decoding: %s %s", chosen, scores)
+        return chosen, {
+            "contenders": list(contenders),
+            "detected": detected,
+            "logprob": {k: round(v, 3) if v != float("-inf") else None for k, v in scores.items()},
+            "chosen": chosen,
+        }
 
-    def _batched(
-        self, enc: Any, durations: Sequence[float], tokenizer: Any
-    ) -> list[list[RawWord]]:
-        """Greedy decoding of a batch of chunks at once; the chunks whose result fails the
-        log-prob or compression-ratio check are sampled again together at each fallback
-        temperature; word timings come from one batched alignment of everything kept."""
-        model, o = self.model, self.options
-        prompt = model.get_prompt(tokenizer, [], without_timestamps=False)
-        common = {
+    def _generate_common(self) -> dict[str, Any]:
+        model = self.model
+        return {
             "length_penalty": 1.0,
             "max_length": model.max_length,
             "return_scores": True,
@@ -314,15 +369,42 @@ class FasterWhisperBackend:
             "suppress_tokens": [-1],
             "max_initial_timestamp_index": int(round(1.0 / model.time_precision)),
         }
-        results = model.model.generate(
-            enc, [prompt] * len(durations), beam_size=o.beam_size, patience=1.0, **common
-        )
+
+    def _sequential(
+        self, features: np.ndarray, tokenizer: Any, encoder_output: Any
+    ) -> tuple[list[RawWord], float | None, int]:
+        """One chunk through faster-whisper's own loop, with the temperature fallback."""
+        words: list[RawWord] = []
+        total = count = 0.0
+        for seg in self.model.generate_segments(
+            features, tokenizer, self._options(), False, encoder_output
+        ):
+            total += seg.avg_logprob * len(seg.tokens)
+            count += len(seg.tokens)
+            if _is_hallucination(seg.text, seg.avg_logprob, seg.no_speech_prob):
+                log.info("dropped a likely hallucination: %r", seg.text)
+                continue
+            for w in seg.words or ():
+                words.append(RawWord(float(w.start), float(w.end), w.word, float(w.probability)))
+        return words, (total / count if count else None), int(count)
+
+    def _batched(
+        self, enc: Any, durations: Sequence[float], tokenizers: Sequence[Any]
+    ) -> list[tuple[list[RawWord], float | None, int]]:
+        """Greedy decoding of a batch of chunks at once (each in its own language); the chunks
+        whose result fails the log-prob or compression-ratio check are sampled again together at
+        each fallback temperature; word timings come from a batched alignment of everything kept
+        (one per language). Per chunk: its words, mean log-probability per token, token count."""
+        model, o = self.model, self.options
+        prompts = [model.get_prompt(tok, [], without_timestamps=False) for tok in tokenizers]
+        common = self._generate_common()
+        results = model.model.generate(enc, prompts, beam_size=o.beam_size, patience=1.0, **common)
         array: np.ndarray | None = None
         chosen: dict[int, _Decoded] = {}
         tried: dict[int, list[_Decoded]] = {}
         pending: list[int] = []
         for i, res in enumerate(results):
-            d = _Decoded.of(res, tokenizer)
+            d = _Decoded.of(res, tokenizers[i])
             if d.silent(o):
                 continue  # faster-whisper skips such a window too
             if d.needs_fallback(o) and len(o.temperatures) > 1:
@@ -339,7 +421,7 @@ class FasterWhisperBackend:
                 array = np.asarray(enc)
             sampled = model.model.generate(
                 _storage(array[pending]),
-                [prompt] * len(pending),
+                [prompts[i] for i in pending],
                 beam_size=1,
                 num_hypotheses=o.best_of,
                 sampling_topk=0,
@@ -348,7 +430,7 @@ class FasterWhisperBackend:
             )
             still: list[int] = []
             for i, res in zip(pending, sampled, strict=True):
-                d = _Decoded.best(res, tokenizer, o.compression_ratio_threshold)
+                d = _Decoded.best(res, tokenizers[i], o.compression_ratio_threshold)
                 tried[i].append(d)
                 if d.silent(o):
                     tried.pop(i)
@@ -360,36 +442,45 @@ class FasterWhisperBackend:
         for i in pending:  # every temperature failed: faster-whisper's choice among the tries
             fine = [d for d in tried[i] if d.compression_ratio <= o.compression_ratio_threshold]
             chosen[i] = max(fine or tried[i], key=lambda d: d.avg_logprob)
-        kept: list[int] = []
-        segments: list[list[dict[str, Any]]] = []
-        sizes: list[int] = []
+        out: list[tuple[list[RawWord], float | None, int]] = [
+            ([], chosen[i].avg_logprob if i in chosen else None, len(chosen[i].tokens) if i in chosen else 0)
+            for i in range(len(durations))
+        ]
+        # Alignment per language: the tokenizer decides how tokens join into words.
+        groups: dict[int, list[int]] = {}
         for i in sorted(chosen):
-            size = int(np.ceil(durations[i]) * model.frames_per_second)
-            segs = self._segments(chosen[i].tokens, durations[i], size, tokenizer)
-            if segs:
-                kept.append(i)
-                segments.append(segs)
-                sizes.append(size)
-        out: list[list[RawWord]] = [[] for _ in durations]
-        if not kept:
-            return out
-        if len(kept) == len(durations):
-            sub = enc
-        else:
-            array = np.asarray(enc) if array is None else array
-            sub = _storage(array[kept])
-        model.add_word_timestamps(segments, tokenizer, sub, sizes, _PREPEND, _APPEND, 0.0)
-        for i, segs in zip(kept, segments, strict=True):
-            d = chosen[i]
-            for seg in segs:
-                text = tokenizer.decode(seg["tokens"])
-                if _is_hallucination(text, d.avg_logprob, d.no_speech_prob):
-                    log.info("dropped a likely hallucination: %r", text)
-                    continue
-                for w in seg.get("words") or ():
-                    out[i].append(
-                        RawWord(float(w["start"]), float(w["end"]), w["word"], float(w["probability"]))
-                    )
+            groups.setdefault(id(tokenizers[i]), []).append(i)
+        for members in groups.values():
+            tokenizer = tokenizers[members[0]]
+            kept: list[int] = []
+            segments: list[list[dict[str, Any]]] = []
+            sizes: list[int] = []
+            for i in members:
+                size = int(np.ceil(durations[i]) * model.frames_per_second)
+                segs = self._segments(chosen[i].tokens, durations[i], size, tokenizer)
+                if segs:
+                    kept.append(i)
+                    segments.append(segs)
+                    sizes.append(size)
+            if not kept:
+                continue
+            if len(kept) == len(durations):
+                sub = enc
+            else:
+                array = np.asarray(enc) if array is None else array
+                sub = _storage(array[kept])
+            model.add_word_timestamps(segments, tokenizer, sub, sizes, _PREPEND, _APPEND, 0.0)
+            for i, segs in zip(kept, segments, strict=True):
+                d = chosen[i]
+                for seg in segs:
+                    text = tokenizer.decode(seg["tokens"])
+                    if _is_hallucination(text, d.avg_logprob, d.no_speech_prob):
+                        log.info("dropped a likely hallucination: %r", text)
+                        continue
+                    for w in seg.get("words") or ():
+                        out[i][0].append(
+                            RawWord(float(w["start"]), float(w["end"]), w["word"], float(w["probability"]))
+                        )
         return out
 
     def _segments(
@@ -499,7 +590,7 @@ class OpenAIWhisperBackend:
                 )
                 _, p = self.model.detect_language(mel.to(self.model.device))
                 probs.append({k: float(v) for k, v in p.items()})
-            language = choose(probs)
+            language = choose(probs)[0]  # a close decision is not settled by decoding here
         o = self.options
         out: list[list[RawWord]] = []
         for chunk in chunks:
@@ -529,7 +620,7 @@ class OpenAIWhisperBackend:
             out.append(words)
             if on_chunk is not None:
                 on_chunk(len(out))
-        return language, out
+        return ChunkTranscripts(language=language, words=out, chunk_languages=[language] * len(out))
 
 
 @lru_cache(maxsize=4)
@@ -635,6 +726,20 @@ def pack_chunks(
     return chunks
 
 
+def _window_language(
+    probs: Mapping[str, float], call_language: str, candidates: Sequence[str] | None,
+    switch_probability: float,
+) -> str:
+    """The language to decode one window in: the call's, unless the window is clearly in another
+    served language (its most likely language overall, at ``switch_probability`` or more)."""
+    if not probs or switch_probability >= 1.0:
+        return call_language
+    top = max(probs, key=probs.__getitem__)
+    if top != call_language and (candidates is None or top in candidates) and probs[top] >= switch_probability:
+        return top
+    return call_language
+
+
 def choose_language(
     probs: Sequence[Mapping[str, float]], candidates: Sequence[str] | None
 ) -> tuple[str, float, dict[str, float]]:
@@ -643,18 +748,17 @@ def choose_language(
     Whisper base often calls synthetic or short Malay Indonesian, or Korean Japanese, on one clip;
     averaged over the call and restricted to the languages the product serves it rarely does.
     """
+    if not any(probs):
+        fallback = (candidates or ("en",))[0]
+        return fallback, 0.0, {}
     totals: dict[str, float] = {}
     for window in probs:
         for lang, p in window.items():
             totals[lang] = totals.get(lang, 0.0) + p / len(probs)
-    if not totals:
-        fallback = (candidates or ("en",))[0]
-        return fallback, 0.0, {}
-    scoped = {k: totals.get(k, 0.0) for k in (candidates or totals)}
-    norm = sum(scoped.values()) or 1.0
+    scoped = _scoped(probs, candidates)
     best = max(scoped, key=scoped.__getitem__)
     top = dict(sorted(totals.items(), key=lambda kv: -kv[1])[:5])
-    return best, scoped[best] / norm, top
+    return best, scoped[best], top
 
 
 @dataclass(frozen=True)
@@ -664,6 +768,13 @@ class Transcription:
     language_top: Mapping[str, float]
     language_source: str
     words: Mapping[str, list[RawWord]]  # per role, times in the recording's seconds
+    #: Mean log-probability per decoded token over the call (None: the backend does not say).
+    mean_logprob: float | None = None
+    #: Top-two margin of the detection (served languages only); None when the language was given.
+    language_margin: float | None = None
+    language_check: Mapping[str, Any] | None = None
+    #: Seconds of speech decoded in each language (code-switched calls have more than one).
+    language_seconds: Mapping[str, float] = field(default_factory=dict)
 
 
 def transcribe_speech(
@@ -678,23 +789,34 @@ def transcribe_speech(
 
     All parties' regions go into one stream of <= 30 s chunks in time order, so the encoder runs
     about once per 30 s of speech in the whole call, and language detection reuses the first
-    ``language_windows`` chunks' encoder outputs.
+    ``language_windows`` chunks' encoder outputs. A close decision between two served languages
+    (margin under ``language_margin``) is settled by decoding in both; a window clearly in another
+    served language is decoded in it, and its words carry that language.
     """
     chunks = pack_chunks(signals, [(role, s) for role, spans in regions.items() for s in spans])
     detected: dict[str, Any] = {}
 
-    def choose(probs: list[dict[str, float]]) -> str:
+    def choose(probs: list[dict[str, float]]) -> tuple[str, tuple[str, ...]]:
         lang, p, top = choose_language(probs, options.candidate_languages)
-        detected.update(p=p, top=top)
-        return lang
+        scoped = _scoped(probs, options.candidate_languages)
+        ranked = sorted(scoped, key=lambda k: -scoped[k])
+        margin = scoped[ranked[0]] - scoped[ranked[1]] if len(ranked) > 1 else 1.0
+        detected.update(p=p, top=top, margin=margin if probs else None)
+        contenders = tuple(k for k in ranked[:2] if scoped[ranked[0]] - scoped[k] < options.language_margin)
+        return lang, contenders if len(contenders) > 1 else ()
 
     hint = language or options.language
     on_chunk = None if progress is None else (lambda n: progress(n / max(1, len(chunks))))
-    lang, per_chunk = backend.transcribe_chunks(
+    result = backend.transcribe_chunks(
         [c.audio for c in chunks], hint, choose, options.language_windows, on_chunk
     )
+    lang = result.language
     words: dict[str, list[RawWord]] = {role: [] for role in regions}
-    for chunk, chunk_words in zip(chunks, per_chunk, strict=True):
+    seconds: dict[str, float] = {}
+    for i, (chunk, chunk_words) in enumerate(zip(chunks, result.words, strict=True)):
+        if i < len(result.chunk_languages) and chunk_words:
+            cl = result.chunk_languages[i]
+            seconds[cl] = seconds.get(cl, 0.0) + sum(p.span.duration for p in chunk.pieces)
         for w in chunk_words:
             if w.probability < options.min_word_probability:
                 continue
@@ -704,21 +826,44 @@ def transcribe_speech(
             def clamp(t: float, piece: Piece = piece, shift: float = shift) -> float:
                 return min(max(t + shift, piece.span.start), piece.span.end)
 
-            words[piece.role].append(RawWord(clamp(w.start), clamp(w.end), w.text, w.probability))
+            words[piece.role].append(
+                RawWord(clamp(w.start), clamp(w.end), w.text, w.probability, w.language or lang)
+            )
     for role, ws in words.items():
         ws.sort(key=lambda w: (w.start, w.end))
-        if lang == "zh" and options.chinese_script != "as-is":
+        if options.chinese_script != "as-is" and any((w.language or lang) == "zh" for w in ws):
             words[role] = to_chinese_script(ws, options.chinese_script)
+    total = count = 0.0
+    for lp, n in zip(result.chunk_logprobs, result.chunk_tokens, strict=False):
+        if lp is not None and n:
+            total += lp * n
+            count += n
     return Transcription(
         language=lang,
         language_probability=1.0 if hint else float(detected.get("p", 0.0)),
         language_top=detected.get("top", {}),
-        language_source="hint" if hint else "detected",
+        language_source="hint" if hint else ("decoded" if result.language_check else "detected"),
         words=words,
+        mean_logprob=total / count if count else None,
+        language_margin=None if hint else detected.get("margin"),
+        language_check=result.language_check,
+        language_seconds={k: round(v, 1) for k, v in seconds.items()},
     )
 
 
-@lru_cache(maxsize=2)
+def _scoped(
+    probs: Sequence[Mapping[str, float]], candidates: Sequence[str] | None
+) -> dict[str, float]:
+    """The windows' mean language probabilities over ``candidates``, renormalised."""
+    totals: dict[str, float] = {}
+    for window in probs:
+        for k, p in window.items():
+            totals[k] = totals.get(k, 0.0) + p / len(probs)
+    scoped = {k: totals.get(k, 0.0) for k in (candidates or totals)}
+    norm = sum(scoped.values()) or 1.0
+    return {k: v / norm for k, v in scoped.items()}
+
+
 def _opencc(config: str) -> Any:
     try:
         import opencc

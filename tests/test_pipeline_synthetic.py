@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from qa.errors import AudioError
+from qa.errors import AudioError, InputError
 from qa.pipeline import PipelineOptions, transcribe_call
 from qa.vad import overlaps
 from tests.conftest import SR, espeak, tone, write_wav
@@ -220,3 +220,37 @@ def test_chinese_words_are_converted_to_one_script_with_their_timings():
     assert to_chinese_script([], "simplified") == []
     with pytest.raises(Exception, match="Chinese script"):
         TranscriptionOptions(chinese_script="cantonese")
+
+
+def test_agent_channel_auto_finds_the_agent_from_what_each_side_says(tmp_path, voices):
+    # The agent (greets, names the company, offers help, promises action) is on channel 1.
+    agent = place(20.0, (0.3, voices["agent"]), (13.0, voices["agent2"]))
+    customer = place(20.0, (6.0, voices["customer"][: 6 * SR]))
+    path = write_wav(tmp_path / "auto.wav", np.stack([customer, agent]))
+    call = transcribe_call(path, PipelineOptions(agent_channel="auto", language="en"))
+    check = call.meta["speakers"]["channel_check"]
+    assert check["agent_channel"] == 1 and call.meta["speakers"]["agent_channel"] == 1
+    assert call.meta["speakers"]["role_confidence"] >= 0.8
+    assert all(u.channel == 1 for u in call.by_role("agent"))
+    assert "help" in call.by_role("agent")[0].text.lower()
+    # Given the wrong channel, the call keeps it but says what the content suggests.
+    wrong = transcribe_call(path, PipelineOptions(agent_channel=0, language="en"))
+    assert wrong.meta["speakers"]["channel_check"]["agrees"] is False
+    assert wrong.meta["speakers"]["agent_channel"] == 0
+    assert any("agent is on channel 1" in n for n in wrong.meta["notes"])
+    # Given the right one, it agrees and says nothing.
+    right = transcribe_call(path, PipelineOptions(agent_channel=1, language="en"))
+    assert right.meta["speakers"]["channel_check"]["agrees"] is True
+    assert not any("channel" in n for n in right.meta["notes"])
+
+
+@pytest.mark.parametrize("value", [2, "2", "both", -1, True])
+def test_bad_agent_channels_are_refused(value):
+    with pytest.raises(InputError, match="agent channel must be 0, 1 or auto"):
+        PipelineOptions(agent_channel=value)
+
+
+def test_a_language_qa_does_not_score_is_refused():
+    with pytest.raises(InputError, match="'fr' is not one of them"):
+        PipelineOptions(language="fr")
+    assert PipelineOptions(language="Mandarin").language == "zh"

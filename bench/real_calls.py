@@ -146,8 +146,10 @@ def run_qa(rec: dict[str, Any], audio: Any, layout: str) -> dict[str, Any]:
         parties = {}
         for role in ("agent", "customer"):
             r = mask(ref["speech"][role], dur)
+            heard = call.meta.get("transcribed", {}).get(role if layout == "stereo" else "mono", [])
             parties[role] = {
                 "vad": overlap_counts(r, mask(speech[role], dur)),
+                "transcribed": overlap_counts(r, mask([tuple(s) for s in heard], dur)),
                 "words": overlap_counts(r, mask(words_spans(words[role]), dur)),
             }
             if layout == "stereo" and ref.get("transcript", {}).get(role):
@@ -310,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print("\n== speech per party, pooled over the two-channel calls (10 ms frames) ==")
     print(f"{'system':<34} {'recall':>7} {'false':>7} {'worst':>7} {'WER':>7}")
-    rows = [("qa speech regions (VAD)", "qa", "vad"), ("qa recognised words", "qa", "words")]
+    rows = [("qa speech regions (VAD, timing)", "qa", "vad"), ("qa audio given to Whisper", "qa", "transcribed"),
+            ("qa recognised words", "qa", "words")]
     if not args.no_baseline:
         rows += [("faster-whisper, no VAD: words", "fw", "words"), ("faster-whisper + its VAD: words", "fw_vad", "words")]
     summary: dict[str, Any] = {}

@@ -24,7 +24,7 @@ from qa.transcribe import (
     transcribe_speech,
 )
 from qa.types import ROLES, Call, CallScore, Role, Span, Utterance
-from qa.vad import VadOptions, drop_crosstalk, speech_regions, total_duration
+from qa.vad import VadOptions, drop_crosstalk, speech_regions, total_duration, widen
 
 __all__ = ["PipelineOptions", "transcribe_call", "score_audio", "build_utterances", "Progress"]
 
@@ -137,6 +137,8 @@ def transcribe_call(
 
     layout = opts.layout
     notes: list[str] = []
+    # Reasons a reader should not take the transcript at face value (the quality flag shows them).
+    quality_warnings: list[str] = []
     if layout == "auto":
         layout = "stereo" if audio.n_channels == 2 else "mono"
         if layout == "stereo" and _channels_identical(audio):
@@ -191,8 +193,9 @@ def transcribe_call(
     t = time.perf_counter()
     hint = opts.language or opts.transcription.language
     if layout == "stereo":
+        heard = {role: _for_asr(spans, opts.vad, audio.duration) for role, spans in regions.items()}
         asr = transcribe_speech(
-            backend, signals, regions, opts.transcription, hint, lambda f: report("transcribe", 0.1 + 0.8 * f)
+            backend, signals, heard, opts.transcription, hint, lambda f: report("transcribe", 0.1 + 0.8 * f)
         )
         timings["asr"] = time.perf_counter() - t
         check = check_agent_channel(asr.words, channel_of, opts.channel_check_confidence)
@@ -203,6 +206,7 @@ def transcribe_call(
             if check["agrees"] is False:  # the other channel is the agent: swap the roles
                 channel_of = {"agent": 1 - first, "customer": first}
                 regions = {"agent": regions["customer"], "customer": regions["agent"]}
+                heard = {"agent": heard["customer"], "customer": heard["agent"]}
                 asr_words = {"agent": asr.words["customer"], "customer": asr.words["agent"]}
                 crosstalk = [("agent" if r == "customer" else "customer", s) for r, s in crosstalk]
                 check = {**check, "agrees": True, "agent_channel": channel_of["agent"]}
@@ -223,11 +227,13 @@ def transcribe_call(
             regions, asr_words, language=asr.language, gap=opts.turn_gap_s, channels=channel_of
         )
         speech = regions
+        transcribed: Mapping[str, Sequence[Span]] = heard
     else:
+        transcribed = {"mono": _for_asr(mono_regions, opts.vad, audio.duration)}
         asr = transcribe_speech(
             backend,
             {"mono": mono},
-            {"mono": mono_regions},
+            transcribed,
             opts.transcription,
             hint,
             lambda f: report("transcribe", 0.1 + 0.75 * f),
@@ -257,6 +263,11 @@ def transcribe_call(
             "voice_similarity": round(diar.centroid_similarity, 3),
             "speech_share": {mapping[k]: round(diar.shares[k], 3) for k in (0, 1)},
         }
+        if diar.centroid_similarity > opts.speakers.close_voices_similarity:
+            quality_warnings.append(
+                f"the two voices are hard to tell apart (similarity {diar.centroid_similarity:.2f}): "
+                "turns and roles may be mixed up"
+            )
         if role_confidence < 0.6:
             notes.append(
                 "which voice is the agent could not be told from what was said "
@@ -284,9 +295,14 @@ def transcribe_call(
         "speakers": speaker_meta,
         "speech": {role: [[round(s.start, 3), round(s.end, 3)] for s in speech[role]] for role in ROLES},
         "crosstalk": [[role, round(s.start, 3), round(s.end, 3)] for role, s in crosstalk],
+        # What Whisper was given: the speech regions widened a little (VadOptions.asr_pad_ms).
+        "transcribed": {
+            k: [[round(s.start, 3), round(s.end, 3)] for s in spans] for k, spans in transcribed.items()
+        },
         "options": asdict(opts),
         "timings": {k: round(v, 3) for k, v in timings.items()},
         "notes": notes,
+        "quality_warnings": quality_warnings,
         **dict(meta or {}),
     }
     return Call(
@@ -297,6 +313,10 @@ def transcribe_call(
         utterances=tuple(utterances),
         meta=call_meta,
     )
+
+
+def _for_asr(spans: Sequence[Span], vad: VadOptions, duration: float) -> list[Span]:
+    return widen(spans, vad.asr_pad_ms / 1000, vad.asr_join_ms / 1000, duration)
 
 
 def check_agent_channel(

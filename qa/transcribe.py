@@ -43,6 +43,7 @@ DEFAULT_MODEL = "base"  # the multilingual base model shipped in the pinned gymp
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "zh", "ko", "ms")
 _GAP_S = 0.3  # silence laid between speech regions so words do not run together
 _CHUNK_S = 29.5  # one Whisper window (30 s) per chunk
+_TAIL_S = 1.5  # a window whose words end this long before its audio is decoded again from there
 CHINESE_SCRIPTS: tuple[str, ...] = ("simplified", "traditional", "as-is")
 
 # Classic Whisper hallucinations on non-speech (subtitle credits, video outros). They are dropped
@@ -316,7 +317,9 @@ class FasterWhisperBackend:
                     for k in range(lo, hi)
                 ]
             else:
-                decoded = self._batched(enc, durations, [self._tokenizer(x) for x in window_langs])
+                toks = [self._tokenizer(x) for x in window_langs]
+                decoded = self._batched(enc, durations, toks)
+                decoded = self._decode_tails([chunks[k] for k in range(lo, hi)], decoded, toks)
             for (words, logprob, ntok), lang in zip(decoded, window_langs, strict=True):
                 result.words.append([replace(w, language=lang) for w in words])
                 result.chunk_languages.append(lang)
@@ -327,6 +330,49 @@ class FasterWhisperBackend:
         if language is None:  # nothing to listen to: the chooser's own fallback
             language = choose([])[0]
         return replace(result, language=language, language_check=check)
+
+    def _decode_tails(
+        self,
+        audio: Sequence[np.ndarray],
+        decoded: list[tuple[list[RawWord], float | None, int]],
+        tokenizers: Sequence[Any],
+        rounds: int = 2,
+    ) -> list[tuple[list[RawWord], float | None, int]]:
+        """Speech after a window's last word, decoded again from there.
+
+        Whisper sometimes ends a window early: it writes its last timestamp and stops with
+        seconds of speech left. faster-whisper's own loop seeks to that timestamp and decodes the
+        rest; batched decoding does the same here for every such window at once (the chunks are
+        packed speech, so a long tail is speech that would otherwise be lost).
+        """
+        from faster_whisper.audio import pad_or_trim
+
+        out = list(decoded)
+        for _ in range(rounds):
+            tails: list[tuple[int, float]] = []
+            for k, (words, _lp, _n) in enumerate(out):
+                end = max((w.end for w in words), default=0.0)
+                if audio[k].size / SR - end > _TAIL_S:
+                    tails.append((k, end))
+            if not tails:
+                break
+            pieces = [audio[k][int(end * SR) :] for k, end in tails]
+            features = [self.model.feature_extractor(p) for p in pieces]
+            enc = self.model.encode(np.stack([pad_or_trim(f) for f in features]))
+            again = self._batched(enc, [p.size / SR for p in pieces], [tokenizers[k] for k, _ in tails])
+            grew = False
+            for (k, end), (words, lp, n) in zip(tails, again, strict=True):
+                words = [w for w in words if w.end > 0.05]  # nothing new right at the cut
+                if not words:
+                    continue
+                grew = True
+                old_words, old_lp, old_n = out[k]
+                shifted = [replace(w, start=w.start + end, end=w.end + end) for w in words]
+                total = (old_lp or 0.0) * old_n + (lp or 0.0) * n
+                out[k] = (old_words + shifted, total / (old_n + n) if old_n + n else None, old_n + n)
+            if not grew:
+                break
+        return out
 
     def _settle(
         self, enc: Any, durations: Sequence[float], contenders: Sequence[str], detected: str

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -96,8 +97,11 @@ def test_silent_channel_and_one_speaker_fail_cleanly(tmp_path):
     sig[SR : SR + agent.size] = agent
     stereo = write_wav(tmp_path / "one_side.wav", np.stack([sig, np.zeros_like(sig)]))
     assert_clean_failure(qa("transcribe", stereo), "is silent")
-    mono = np.concatenate([sig, sig])
-    assert_clean_failure(qa("transcribe", write_wav(tmp_path / "mono.wav", mono), "--mono", "--language", "en"), "only one speaker")
+    from qa.audio import decode_audio
+
+    # One party's channel of a stereo sample: a single voice, 45 s.
+    mono = decode_audio(Path(__file__).parent.parent / "samples" / "ko_stereo_delivery.m4a").channel(0)
+    assert_clean_failure(qa("transcribe", write_wav(tmp_path / "mono.wav", mono), "--mono", "--language", "ko"), "only one speaker")
 
 
 def test_bad_options_fail_cleanly(two_party_wav, tmp_path):

@@ -606,13 +606,16 @@ def scorecard_page(
     user: ViewerPage,
     date_from: Annotated[str | None, Query(alias="from", max_length=32)] = None,
     date_to: Annotated[str | None, Query(alias="to", max_length=32)] = None,
+    exclude_flagged: Annotated[bool, Query()] = False,
 ) -> Response:
     store = get_store(request)
     agent = store.get_agent(agent_id)
     lo, hi = _date_param(date_from, "from"), _date_param(date_to, "to")
     if lo and hi and lo > hi:
         raise PageError(422, "That period can't be shown", f"from ({lo}) is after to ({hi})")
-    card = store.scorecard(agent_id, date_from=lo, date_to=hi, worst=5, team_rates=True)
+    card = store.scorecard(
+        agent_id, date_from=lo, date_to=hi, worst=5, team_rates=True, exclude_flagged=exclude_flagged
+    )
     items = []
     names = [n for n in RUBRIC_ORDER if n in card.per_rubric] + sorted(
         n for n in card.per_rubric if n not in RUBRIC_LABELS
@@ -639,10 +642,18 @@ def scorecard_page(
             key=_evidence_weight,
         )
         worst.append({**w, "n_findings": len(w.get("findings") or ()), "top": findings[:3]})
-    recent, total = store.list_calls(agent=agent_id, date_from=lo, date_to=hi, limit=10)
+    recent, total = store.list_calls(
+        agent=agent_id,
+        date_from=lo,
+        date_to=hi,
+        needs_review=False if exclude_flagged else None,
+        limit=10,
+    )
     pending = [c for c in recent if c.get("score") is None]
     jobs = {c["id"]: _latest_job(store, c["id"]) for c in pending}
     query = {k: v for k, v in (("from", lo), ("to", hi)) if v}
+    if exclude_flagged:
+        query["exclude_flagged"] = "true"
     return render(
         request,
         "scorecard.html",
@@ -659,16 +670,24 @@ def scorecard_page(
             "period_to": hi or "",
             "periods": _period_links(agent_id),
             "csv_query": urlencode({**query, "format": "csv"}),
-            "calls_query": urlencode({"agent": agent_id, **query}),
+            "calls_query": urlencode(
+                {"agent": agent_id, **{k: v for k, v in query.items() if k != "exclude_flagged"}}
+            ),
+            "flagged_query": urlencode(
+                {"agent": agent_id, **{k: v for k, v in query.items() if k != "exclude_flagged"},
+                 "needs_review": "true"}
+            ),  # fmt: skip
+            "exclude_flagged": exclude_flagged,
         },
         user=user,
         nav="agents",
     )
 
 
-def _evidence_weight(f: Mapping[str, Any]) -> tuple[float, float]:
+def _evidence_weight(f: Mapping[str, Any]) -> tuple[bool, float, float]:
+    # Confirmed findings first: a finding for review carries no penalty.
     weight = float(f.get("weight") or 1.0) * float(f.get("confidence") or 0.0)
-    return -weight, float(f.get("start") or 0.0)
+    return f.get("status") == "review", -weight, float(f.get("start") or 0.0)
 
 
 def trend_chart(
@@ -752,22 +771,39 @@ def calls_page(
     date_from: Annotated[str | None, Query(alias="from", max_length=32)] = None,
     date_to: Annotated[str | None, Query(alias="to", max_length=32)] = None,
     outcome: Annotated[str | None, Query(max_length=80)] = None,
+    needs_review: Annotated[str | None, Query(pattern="^(|true|false)$")] = None,
+    findings: Annotated[str | None, Query(pattern="^(|review)$")] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     store = get_store(request)
     agent = (agent or "").strip() or None
     outcome = (outcome or "").strip() or None
+    needs_review = needs_review or None
+    findings = findings or None
     lo, hi = _date_param(date_from, "from"), _date_param(date_to, "to")
     rows, total = store.list_calls(
         agent=agent,
         date_from=lo,
         date_to=hi,
         outcome=outcome,
+        needs_review=None if needs_review is None else needs_review == "true",
+        findings=findings,
         limit=CALLS_PER_PAGE,
         offset=(page - 1) * CALLS_PER_PAGE,
     )
     jobs = {c["id"]: _latest_job(store, c["id"]) for c in rows if c.get("score") is None}
-    filters = {k: v for k, v in (("agent", agent), ("from", lo), ("to", hi), ("outcome", outcome)) if v}
+    filters = {
+        k: v
+        for k, v in (
+            ("agent", agent),
+            ("from", lo),
+            ("to", hi),
+            ("outcome", outcome),
+            ("needs_review", needs_review),
+            ("findings", findings),
+        )
+        if v
+    }
 
     def page_href(n: int) -> str:
         return "/calls?" + urlencode({**filters, "page": n})
@@ -945,6 +981,7 @@ def results_view(results: list[Mapping[str, Any]]) -> tuple[list[dict[str, Any]]
                 "kind_text": words(f.get("kind")),
                 "confidence": float(f.get("confidence") if f.get("confidence") is not None else 1.0),
                 "good": outcome in PASS_OUTCOMES,
+                "review": f.get("status") == "review",
             }
             findings.append(view)
             flat.append(view)
@@ -965,6 +1002,7 @@ def results_view(results: list[Mapping[str, Any]]) -> tuple[list[dict[str, Any]]
                 "note": r.get("note") or "",
                 "confidence": r.get("confidence"),
                 "findings": sorted(findings, key=_finding_sort_key),
+                "n_review": sum(1 for f in findings if f["review"]),
                 "metrics": metrics,
                 "version": r.get("version") or "",
             }
@@ -985,12 +1023,15 @@ def call_page(call_id: str, request: Request, user: ViewerPage) -> Response:
     job = _latest_job(store, call_id)
     rec = call.get("recording") or {}
     audio_ok = bool(rec.get("path")) and Path(str(rec["path"])).is_file()
+    quality = (score or {}).get("quality") or {}
     return render(
         request,
         "call.html",
         {
             "call": call,
             "score": score,
+            "needs_review": bool(quality.get("needs_review")),
+            "review_reasons": list(quality.get("reasons") or ()),
             "cards": cards,
             "findings": findings,
             "utterances": tview,
@@ -1028,7 +1069,9 @@ def _timeline(
             "w": max(4.0, x(f["end"]) - x(f["start"])),
             "rubric": f["rubric"],
             "start": f["start"],
-            "title": f"{rubric_title(f['rubric'])} at {clock(f['start'], True)}",
+            "review": bool(f.get("review")),
+            "title": f"{rubric_title(f['rubric'])} at {clock(f['start'], True)}"
+            + (" (for review)" if f.get("review") else ""),
         }
         for f in findings
     ]

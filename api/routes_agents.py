@@ -42,12 +42,14 @@ def scorecard_dict(card: Any) -> dict[str, Any]:
 
 _CSV_COLUMNS = (
     "agent_id", "from", "to", "item", "results", "judged", "passed", "pass_rate",
-    "mean_score", "findings", "team_pass_rate",
+    "mean_score", "findings", "team_pass_rate", "confirmed_findings", "review_findings",
+    "needs_review", "flagged_excluded",
 )  # fmt: skip
 
 
 def scorecard_csv(card: dict[str, Any], part: str = "items") -> str:
-    """CSV of one scorecard part: ``items`` (one row per rubric item plus an ``overall`` row),
+    """CSV of one scorecard part: ``items`` (one row per rubric item plus an ``overall`` row,
+    which also counts the calls flagged ``needs_review`` and says whether they were left out),
     ``trend`` (week, mean score) or ``worst`` (the lowest-scoring calls)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -57,15 +59,17 @@ def scorecard_csv(card: dict[str, Any], part: str = "items") -> str:
         for row in card["trend"]:
             w.writerow((agent, row["week"], row["mean_score"]))
     elif part == "worst":
-        w.writerow(("agent_id", "call_id", "score", "call_time", "findings"))
+        w.writerow(("agent_id", "call_id", "score", "call_time", "findings", "review_findings"))
         for row in card.get("worst") or ():
+            found = row.get("findings") or ()
             w.writerow(
                 (
                     agent,
                     row["call_id"],
                     row["score"],
                     row.get("call_time") or "",
-                    len(row.get("findings") or ()),
+                    len(found),
+                    sum(1 for f in found if f.get("status") == "review"),
                 )
             )
     else:
@@ -73,13 +77,14 @@ def scorecard_csv(card: dict[str, Any], part: str = "items") -> str:
         w.writerow(
             (agent, period["from"] or "", period["to"] or "", "overall", card["n_calls"],
              card.get("n_scored", ""), "", "", card["mean_score"] if card["mean_score"] is not None else "",
-             "", "")
+             "", "", "", "", card.get("n_flagged", 0), str(bool(card.get("exclude_flagged"))).lower())
         )  # fmt: skip
         for item, st in sorted((card.get("per_rubric") or {}).items()):
             w.writerow(
                 (agent, period["from"] or "", period["to"] or "", item, st.get("n", ""), st.get("counted", ""),
                  st.get("passed", ""), _blank(st.get("pass_rate")), _blank(st.get("mean_score")),
-                 st.get("findings", ""), _blank(st.get("team_pass_rate")))
+                 st.get("findings", ""), _blank(st.get("team_pass_rate")),
+                 st.get("confirmed_findings", ""), st.get("review_findings", ""), "", "")
             )  # fmt: skip
     return buf.getvalue()
 
@@ -130,12 +135,20 @@ def get_scorecard(
     team_rates: Annotated[
         bool, Query(description="also each item's team pass rate (slower)")
     ] = False,
+    exclude_flagged: Annotated[
+        bool, Query(description="leave calls flagged needs_review out of means and pass rates")
+    ] = False,
     format: Annotated[Literal["json", "csv"], Query()] = "json",
     part: Annotated[Literal["items", "trend", "worst"], Query(description="CSV only")] = "items",
 ) -> Any:
     card = scorecard_dict(
         get_store(request).scorecard(
-            agent_id, date_from=date_from, date_to=date_to, worst=worst, team_rates=team_rates
+            agent_id,
+            date_from=date_from,
+            date_to=date_to,
+            worst=worst,
+            team_rates=team_rates,
+            exclude_flagged=exclude_flagged,
         )
     )
     if format == "csv":

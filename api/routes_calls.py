@@ -253,6 +253,14 @@ def list_calls(
         str | None,
         Query(max_length=80, description="'pass' or 'rubric:outcome', e.g. resolution:none"),
     ] = None,
+    needs_review: Annotated[
+        bool | None,
+        Query(description="true: calls whose transcript is flagged for review; false: the others"),
+    ] = None,
+    findings: Annotated[
+        Literal["review"] | None,
+        Query(description="review: calls with findings for review (no penalty, to listen to)"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> JSON:
@@ -263,6 +271,8 @@ def list_calls(
         min_score=min_score,
         max_score=max_score,
         outcome=outcome,
+        needs_review=needs_review,
+        findings=findings,
         limit=limit,
         offset=offset,
     )

@@ -75,7 +75,8 @@ class CallResult:
     version), ``failed`` (``stage`` and ``error`` say why), ``invalid`` (a manifest row that
     could not be used) or ``duplicate`` (the same audio as ``duplicate_of``, scored once).
     ``results`` holds each rubric item's ``rubric``, ``version``, ``outcome``, ``score``, ``note``
-    and ``findings``.
+    and ``findings`` (each with its ``status``: ``confirmed`` or ``review``). ``needs_review``
+    and ``review_reasons`` are the score's transcript quality flag (``None``: no quality record).
     """
 
     path: str | None
@@ -99,11 +100,14 @@ class CallResult:
     duplicate_of: str | None = None
     worker: int | None = None
     worker_peak_rss_mb: float | None = None
+    needs_review: bool | None = None
+    review_reasons: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The plain-JSON form (one line of a JSONL export)."""
         d = asdict(self)
         d["capped_by"] = list(self.capped_by)
+        d["review_reasons"] = list(self.review_reasons)
         d["results"] = [dict(r) for r in self.results]
         return d
 
@@ -188,6 +192,7 @@ def _stored_result(
     """A :class:`CallResult` for a stored call, from its current score."""
     info = store.get_call(call_id)
     score = info.get("score") or {}
+    quality = score.get("quality") or {}
     return CallResult(
         path=path,
         status=status,
@@ -204,6 +209,8 @@ def _stored_result(
         results=_lean_results(score.get("results") or ()),
         worker=os.getpid(),
         worker_peak_rss_mb=_peak_rss_mb(),
+        needs_review=bool(quality["needs_review"]) if "needs_review" in quality else None,
+        review_reasons=tuple(str(r) for r in quality.get("reasons") or ()),
         **extra,
     )
 
@@ -366,6 +373,8 @@ def rescore_call(task: tuple[str, str | None, str | None], state: WorkerState) -
             seconds=time.perf_counter() - t0,
             worker=os.getpid(),
             worker_peak_rss_mb=_peak_rss_mb(),
+            needs_review=None if score.quality is None else score.quality.needs_review,
+            review_reasons=() if score.quality is None else tuple(score.quality.reasons),
         )
     except Exception as exc:  # noqa: BLE001 - one bad call must not stop the re-score
         _log_failure(f"re-scoring call {call_id}", exc)
@@ -1142,14 +1151,21 @@ def rescore(
 
 _CSV_COLUMNS = (
     "path", "status", "call_id", "agent_id", "call_time", "duration", "language", "source",
-    "score", "capped_by", "rubric_version", "labeller_version",
+    "score", "capped_by", "rubric_version", "labeller_version", "needs_review", "review_reasons",
 )
-_CSV_TAIL = ("findings", "transcribed", "seconds", "stage", "error", "where", "duplicate_of")
+_CSV_TAIL = (
+    "findings", "review_findings", "transcribed", "seconds", "stage", "error", "where",
+    "duplicate_of",
+)  # fmt: skip
+# Columns holding lists: one cell, items joined.
+_CSV_LISTS = {"capped_by": ";", "review_reasons": "; "}
 
 
 def write_results(results: Iterable[CallResult], path: str | os.PathLike[str]) -> int:
     """Write per-call results to ``path``: JSON Lines (``.jsonl``/``.ndjson``) or CSV (``.csv``,
-    one ``<rubric>`` outcome and ``<rubric>_score`` column per rubric item). Written to a
+    one ``<rubric>`` outcome and ``<rubric>_score`` column per rubric item; ``findings`` counts
+    every finding, ``review_findings`` those for review; ``needs_review`` and
+    ``review_reasons`` the transcript quality flag). Written to a
     temporary file and renamed, so a reader never sees half a file. Returns the row count."""
     p = Path(path)
     kind = p.suffix.lower()
@@ -1169,14 +1185,23 @@ def write_results(results: Iterable[CallResult], path: str | os.PathLike[str]) -
                     by = {r["rubric"]: r for r in row.results}
                     w.writerow(
                         [
-                            *(";".join(d[c]) if c == "capped_by" else _cell(d[c]) for c in _CSV_COLUMNS),
+                            *(
+                                _CSV_LISTS[c].join(d[c]) if c in _CSV_LISTS else _cell(d[c])
+                                for c in _CSV_COLUMNS
+                            ),
                             *(
                                 _cell(by.get(n, {}).get(k))
                                 for n in rubrics
                                 for k in ("outcome", "score")
                             ),
                             sum(len(r.get("findings") or ()) for r in row.results),
-                            *(_cell(d[c]) for c in _CSV_TAIL[1:]),
+                            sum(
+                                1
+                                for r in row.results
+                                for f in r.get("findings") or ()
+                                if f.get("status") == "review"
+                            ),
+                            *(_cell(d[c]) for c in _CSV_TAIL[2:]),
                         ]
                     )
             else:

@@ -174,10 +174,13 @@ def print_score(score: Any, out: TextIO) -> None:
         out.write("  no rubric items are registered yet: transcript only\n")
     for r in score.results:
         sub = "—" if r.score is None else f"{r.score:5.1f}"
-        out.write(f"  {r.rubric:<24} {r.outcome:<16} {sub}\n")
+        n_review = len(r.review_findings)
+        review = f"  ({n_review} for review)" if n_review else ""
+        out.write(f"  {r.rubric:<24} {r.outcome:<16} {sub}{review}\n")
         for f in r.findings:
+            mark = "[for review] " if f.status == "review" else ""
             out.write(
-                f"      {f.kind} [{_fmt_time(f.span.start)}–{_fmt_time(f.span.end)}] "
+                f"      {mark}{f.kind} [{_fmt_time(f.span.start)}–{_fmt_time(f.span.end)}] "
                 f"{', '.join(f.utterance_ids)} \"{f.evidence}\" (confidence {f.confidence:.2f})\n"
             )
         if r.note:
@@ -185,6 +188,9 @@ def print_score(score: Any, out: TextIO) -> None:
     total = "—" if score.score is None else f"{score.score:.1f}"
     capped = f" (capped by critical item: {', '.join(score.capped_by)})" if score.capped_by else ""
     out.write(f"call score: {total}{capped}\n")
+    quality = getattr(score, "quality", None)
+    if quality is not None and quality.needs_review:
+        out.write(f"NEEDS REVIEW: {'; '.join(quality.reasons)}\n")
 
 
 def cmd_transcribe(args: argparse.Namespace) -> int:

@@ -1,8 +1,9 @@
 """Configuration: options coercion and the rubric configuration file (weights, thresholds).
 
 The rubric configuration is one TOML file a QA lead can edit: per item a weight, whether it is
-critical (a critical failure caps the call score), and the item's options (thresholds). The
-shipped default is ``qa/rubric.toml``; ``--rubric FILE`` or ``QA_RUBRIC`` names another.
+critical (a critical failure caps the call score), and the item's options (thresholds); and the
+``[quality]`` table, the transcript-quality thresholds under which a call needs review
+(:class:`qa.quality.QualityOptions`). The shipped default is ``qa/rubric.toml``; ``--rubric FILE`` or ``QA_RUBRIC`` names another.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.errors import InputError
+from qa.quality import QualityOptions
 
 __all__ = ["coerce_options", "ItemConfig", "RubricConfig", "load_rubric_config", "DEFAULT_RUBRIC"]
 
@@ -55,6 +57,7 @@ class RubricConfig:
     critical_cap: float = 40.0
     items: Mapping[str, ItemConfig] = field(default_factory=dict)
     path: str = ""
+    quality: QualityOptions = field(default_factory=QualityOptions)
 
     def item(self, name: str) -> ItemConfig:
         return self.items.get(name, ItemConfig())
@@ -66,6 +69,7 @@ class RubricConfig:
             {
                 "critical_cap": self.critical_cap,
                 "items": {k: dataclasses.asdict(v) for k, v in sorted(self.items.items())},
+                "quality": dataclasses.asdict(self.quality),
             },
             sort_keys=True,
             default=str,
@@ -84,6 +88,25 @@ def _item_type_problem(item: ItemConfig) -> str | None:
     if not isinstance(item.options, Mapping):
         return f"options = {item.options!r} is not a table"
     return None
+
+
+def _quality_options(raw: Any, p: Path) -> QualityOptions:
+    if raw is None:
+        return QualityOptions()
+    if not isinstance(raw, Mapping):
+        raise InputError(f"rubric configuration {p}: [quality] must be a table")
+    try:
+        opts = coerce_options(QualityOptions, raw)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"rubric configuration {p}: [quality]: {exc}") from None
+    for f in dataclasses.fields(QualityOptions):
+        value = getattr(opts, f.name)
+        if isinstance(f.default, bool):
+            if not isinstance(value, bool):
+                raise InputError(f"rubric configuration {p}: [quality] {f.name} = {value!r} is not true/false")
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InputError(f"rubric configuration {p}: [quality] {f.name} = {value!r} is not a number")
+    return opts
 
 
 def load_rubric_config(path: str | os.PathLike[str] | None = None) -> RubricConfig:
@@ -114,4 +137,5 @@ def load_rubric_config(path: str | os.PathLike[str] | None = None) -> RubricConf
         critical_cap=float(data.get("critical_cap", 40.0)),
         items=items,
         path=str(p),
+        quality=_quality_options(data.get("quality"), p),
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from qa import rubrics
 from qa.config import RubricConfig, load_rubric_config
+from qa.quality import assess_quality
 from qa.types import Call, CallScore, RubricResult
 
 __all__ = ["score_call", "combine", "label_sentences"]
@@ -65,6 +66,9 @@ def score_call(
 ) -> CallScore:
     """Run every enabled, registered rubric item on ``call`` and combine the results.
 
+    Only confirmed findings enter an item's outcome and sub-score (findings for review are
+    listed, never penalised). The score carries the transcript quality record
+    (:func:`qa.quality.assess_quality` with the configuration's ``[quality]`` thresholds).
     ``audio`` (the decoded recording) enables audio-only signals such as loudness; without it
     those are skipped and the results say so. ``labeller`` defaults to the shipped one.
     """
@@ -84,4 +88,5 @@ def score_call(
         results=tuple(results),
         rubric_version=f"{cfg.version}+{cfg.digest}",
         capped_by=capped,
+        quality=assess_quality(call, cfg.quality),
     )

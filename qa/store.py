@@ -273,6 +273,7 @@ class CallRow(Base):
         Index("ix_calls_time_score", "call_time", "score", "score_id"),
         Index("ix_calls_score", "score"),
         Index("ix_calls_score_id", "score_id"),
+        Index("ix_calls_needs_review", "needs_review", "call_time"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -298,6 +299,8 @@ class CallRow(Base):
     score: Mapped[float | None] = mapped_column(Float)
     rubric_version: Mapped[str | None] = mapped_column(String(128))
     scored_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The current score's transcript-quality flag; NULL: no quality record (not flagged).
+    needs_review: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class Transcript(Base):
@@ -324,6 +327,8 @@ class ScoreRow(Base):
     capped_by: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     results: Mapped[list[Any]] = mapped_column(JSONType)
     created: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
+    # qa.quality.CallQuality as JSON (needs_review, reasons, metrics, options); NULL before 0002.
+    quality: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
 
 
 class RubricResultRow(Base):
@@ -334,6 +339,8 @@ class RubricResultRow(Base):
         Index("ix_rubric_results_rubric_outcome", "rubric", "outcome", "score_id"),
         Index("ix_rubric_results_outcome", "outcome", "score_id"),
         Index("ix_rubric_results_call", "call_id"),
+        # "Calls with findings for review": score_id IN (n_review > 0), index-only.
+        Index("ix_rubric_results_review", "n_review", "score_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -345,7 +352,9 @@ class RubricResultRow(Base):
     sub_score: Mapped[float | None] = mapped_column(Float)
     # NULL when the result did not count (uncertain / skipped): it is in no pass rate.
     passed: Mapped[bool | None] = mapped_column(Boolean)
+    # Every finding (confirmed and for review), and of them those for review.
     n_findings: Mapped[int] = mapped_column(Integer, default=0)
+    n_review: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Job(Base):
@@ -507,6 +516,15 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _flagged() -> Any:
+    return CallRow.needs_review.is_(True)
+
+
+def _not_flagged() -> Any:
+    # NULL (no quality record) is not flagged; `IS NOT TRUE` keeps the NULLs on both backends.
+    return CallRow.needs_review.is_not(True)
+
+
 def _job_dict(j: Job) -> dict[str, Any]:
     return {
         "id": j.id,
@@ -524,6 +542,7 @@ def _job_dict(j: Job) -> dict[str, Any]:
 
 
 def _score_summary(s: ScoreRow) -> dict[str, Any]:
+    quality = s.quality
     return {
         "id": s.id,
         "rubric_version": s.rubric_version,
@@ -531,7 +550,26 @@ def _score_summary(s: ScoreRow) -> dict[str, Any]:
         "score": s.score,
         "capped_by": list(s.capped_by or ()),
         "created": s.created,
+        "needs_review": bool(quality.get("needs_review")) if quality else None,
     }
+
+
+def _stored_results(results: Sequence[Mapping[str, Any]] | None) -> list[dict[str, Any]]:
+    """Stored rubric results as clients see them: every finding with its ``status`` (results
+    stored before findings had one were scored with every finding counted: ``confirmed``)."""
+    out = []
+    for r in results or ():
+        findings = [{**f, "status": f.get("status") or "confirmed"} for f in r.get("findings") or ()]
+        out.append({**r, "findings": findings})
+    return out
+
+
+def _n_review(findings: Sequence[Any]) -> int:
+    return sum(
+        1
+        for f in findings
+        if (f.get("status") if isinstance(f, Mapping) else getattr(f, "status", None)) == "review"
+    )
 
 
 @dataclass(frozen=True)
@@ -540,14 +578,19 @@ class AgentScorecard(Scorecard):
 
     ``per_rubric[name]`` holds ``n`` (results), ``counted`` (results with a sub-score),
     ``passed``, ``pass_rate`` (passed / counted), ``mean_score``, ``outcomes`` ({outcome: n}),
-    ``findings`` (total), and ``team_pass_rate``. ``trend`` is ``((iso week, mean score), ...)``.
-    ``worst`` repeats ``worst_calls`` with each call's score, time and findings.
+    ``findings`` (total), ``confirmed_findings`` and ``review_findings`` (of them, those that
+    count against the agent and those for review), and ``team_pass_rate``. ``trend`` is
+    ``((iso week, mean score), ...)``. ``worst`` repeats ``worst_calls`` with each call's score,
+    time and findings. ``n_flagged`` counts the period's calls whose transcript needs review;
+    with ``exclude_flagged`` they are left out of every other number (the team's too).
     """
 
     n_scored: int = 0
     team_mean: float | None = None
     team_n_calls: int = 0
     worst: tuple[Mapping[str, Any], ...] = ()
+    n_flagged: int = 0
+    exclude_flagged: bool = False
 
 
 # --- the store ---------------------------------------------------------------------------------
@@ -949,6 +992,7 @@ class Store:
                 score=score.score,
                 capped_by=list(score.capped_by),
                 results=to_dict(list(score.results)),
+                quality=None if score.quality is None else to_dict(score.quality),
             )
             s.add(row)
             s.flush()
@@ -966,6 +1010,7 @@ class Store:
             call.score = score.score
             call.rubric_version = row.rubric_version
             call.scored_at = row.created
+            call.needs_review = None if score.quality is None else bool(score.quality.needs_review)
             return row.id
 
     def _count(
@@ -1073,6 +1118,7 @@ class Store:
                 sub_score=r.score,
                 passed=None if r.score is None else r.outcome in PASS_OUTCOMES,
                 n_findings=len(r.findings),
+                n_review=_n_review(r.findings),
             )
             for r in score.results
         ]
@@ -1130,7 +1176,11 @@ class Store:
             out["score"] = (
                 None
                 if current is None
-                else {**_score_summary(current), "results": list(current.results)}
+                else {
+                    **_score_summary(current),
+                    "results": _stored_results(current.results),
+                    "quality": dict(current.quality) if current.quality else None,
+                }
             )
             out["history"] = [_score_summary(h) for h in history]
             return out
@@ -1153,6 +1203,7 @@ class Store:
             "score": c.score,
             "rubric_version": c.rubric_version,
             "scored_at": c.scored_at,
+            "needs_review": c.needs_review,
         }
 
     def load_call(self, call_id: str) -> Call:
@@ -1208,6 +1259,8 @@ class Store:
         min_score: float | None = None,
         max_score: float | None = None,
         outcome: str | None = None,
+        needs_review: bool | None = None,
+        findings: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[list[dict[str, Any]], int]:
@@ -1216,6 +1269,9 @@ class Store:
         Dates: a date includes its whole day (UTC); a date-time bound is inclusive. Score bounds
         are inclusive and exclude unscored calls. ``outcome`` matches the current score's rubric
         results: ``"pass"`` (any item) or ``"rubric:outcome"`` (``"resolution:none"``).
+        ``needs_review=True``: calls whose current score flags the transcript for review;
+        ``False``: the others (unflagged, unscored, or scored before quality was recorded).
+        ``findings="review"``: calls whose current score has findings for review.
         """
         if not 0 < limit <= 1000:
             raise InputError("limit must be between 1 and 1000")
@@ -1233,6 +1289,16 @@ class Store:
                 sub.append(RubricResultRow.rubric == rubric)
             # IN (not EXISTS): read off the (rubric, outcome, score_id) index, then calls by score_id.
             conds.append(CallRow.score_id.in_(select(RubricResultRow.score_id).where(*sub)))
+        if needs_review is not None:
+            conds.append(_flagged() if needs_review else _not_flagged())
+        if findings is not None:
+            if findings != "review":
+                raise InputError(f"findings must be 'review', got {findings!r}")
+            conds.append(
+                CallRow.score_id.in_(
+                    select(RubricResultRow.score_id).where(RubricResultRow.n_review > 0)
+                )
+            )
         with self._read() as s:
             total = s.scalar(select(func.count()).select_from(CallRow).where(*conds)) or 0
             rows = s.scalars(
@@ -1277,6 +1343,7 @@ class Store:
         date_to: date | datetime | str | None = None,
         worst: int = 5,
         team_rates: bool = False,
+        exclude_flagged: bool = False,
     ) -> AgentScorecard:
         """An agent's scorecard over a period, aggregated in SQL from the current scores.
 
@@ -1284,8 +1351,13 @@ class Store:
         is over every agent's calls in the same period. ``team_rates=True`` also fills each
         item's ``team_pass_rate`` (a join over every result in the period: slower on large
         databases, so off by default). ``worst`` is how many of the lowest-scoring calls to list.
+        ``exclude_flagged=True`` leaves the calls flagged ``needs_review`` out of the counts,
+        means, pass rates, trend and worst calls (``n_flagged`` still says how many there were).
         """
         period_conds = self._call_filters(agent=None, date_from=date_from, date_to=date_to)
+        agent_conds = [CallRow.agent_id == agent_id, *period_conds]
+        if exclude_flagged:
+            period_conds = [*period_conds, _not_flagged()]
         conds = [CallRow.agent_id == agent_id, *period_conds]
         scored = [*conds, CallRow.score_id.is_not(None)]
         # Core on one connection, five statements: a scorecard is read on every page view, so
@@ -1306,7 +1378,10 @@ class Store:
                 .group_by(CallRow.week)
                 .order_by(CallRow.week)
             ).all()
-            team_n, team_mean = self._team(s, date_from, date_to, period_conds)
+            n_flagged = s.scalar(select(func.count()).where(*agent_conds, _flagged())) or 0
+            team_n, team_mean = self._team(
+                s, date_from, date_to, period_conds, from_calls=exclude_flagged
+            )
             per_rubric = self._per_rubric(s, scored)
             rates = (
                 self._pass_rates(s, [*period_conds, CallRow.score_id.is_not(None)])
@@ -1338,7 +1413,7 @@ class Store:
                 "call_time": r.call_time,
                 "findings": [
                     {**f, "outcome": res.get("outcome")}
-                    for res in r.results or []
+                    for res in _stored_results(r.results)
                     for f in res.get("findings", [])
                 ],
             }
@@ -1356,16 +1431,24 @@ class Store:
             team_mean=_round(team_mean),
             team_n_calls=int(team_n),
             worst=worst_detail,
+            n_flagged=int(n_flagged),
+            exclude_flagged=exclude_flagged,
         )
 
     @staticmethod
     def _team(
-        s: Session | Connection, date_from: Any, date_to: Any, period_conds: Sequence[Any]
+        s: Session | Connection,
+        date_from: Any,
+        date_to: Any,
+        period_conds: Sequence[Any],
+        *,
+        from_calls: bool = False,
     ) -> tuple[int, float | None]:
         """(scored calls, mean score) of everyone in the period: from the daily totals when the
-        period is whole days, else from the calls themselves."""
+        period is whole days (and ``from_calls`` is false: the totals cannot leave calls out),
+        else from the calls themselves."""
         lo, hi = _parse_when(date_from, "date_from"), _parse_when(date_to, "date_to")
-        if not isinstance(lo, datetime) and not isinstance(hi, datetime):
+        if not from_calls and not isinstance(lo, datetime) and not isinstance(hi, datetime):
             conds = []
             if lo is not None:
                 conds.append(DailyStats.day >= lo)
@@ -1396,6 +1479,7 @@ class Store:
                 func.sum(case((rr.passed.is_(True), 1), else_=0)),
                 func.avg(rr.sub_score),
                 func.sum(rr.n_findings),
+                func.sum(rr.n_review),
             )
             .join(CallRow, CallRow.score_id == rr.score_id)
             .where(*conds)
@@ -1403,7 +1487,7 @@ class Store:
         )
         out: dict[str, dict[str, Any]] = {}
         sums: dict[str, float] = {}
-        for rubric, outcome, n, counted, passed, mean, findings in s.execute(q):
+        for rubric, outcome, n, counted, passed, mean, findings, review in s.execute(q):
             st = out.setdefault(
                 rubric,
                 {
@@ -1414,6 +1498,8 @@ class Store:
                     "mean_score": None,
                     "outcomes": {},
                     "findings": 0,
+                    "confirmed_findings": 0,
+                    "review_findings": 0,
                 },
             )
             st["n"] += int(n)
@@ -1421,6 +1507,8 @@ class Store:
             st["passed"] += int(passed or 0)
             st["outcomes"][outcome] = int(n)
             st["findings"] += int(findings or 0)
+            st["review_findings"] += int(review or 0)
+            st["confirmed_findings"] += int(findings or 0) - int(review or 0)
             if mean is not None:
                 sums[rubric] = sums.get(rubric, 0.0) + float(mean) * int(counted)
         for rubric, st in out.items():

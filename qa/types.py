@@ -23,12 +23,19 @@ __all__ = [
     "RubricResult",
     "CallScore",
     "Scorecard",
+    "FINDING_STATUSES",
     "to_dict",
     "call_from_dict",
+    "finding_from_dict",
+    "result_from_dict",
+    "score_from_dict",
 ]
 
 Role = Literal["agent", "customer"]
 ROLES: tuple[Role, Role] = ("agent", "customer")
+#: A finding against the agent is ``confirmed`` (it counts: outcome and sub-score) or ``review``
+#: (a weaker candidate: shown and counted, never penalised). Evidence for the agent is confirmed.
+FINDING_STATUSES: tuple[str, str] = ("confirmed", "review")
 
 
 @dataclass(frozen=True, order=True)
@@ -150,6 +157,15 @@ class Finding:
     evidence: str = ""
     confidence: float = 1.0
     weight: float = 1.0
+    status: str = "confirmed"
+
+    def __post_init__(self) -> None:
+        if self.status not in FINDING_STATUSES:
+            raise ValueError(f"Finding status must be one of {FINDING_STATUSES}, got {self.status!r}")
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "confirmed"
 
 
 @dataclass(frozen=True)
@@ -169,14 +185,27 @@ class RubricResult:
         """Whether this result enters the call score (uncertain/skipped results do not)."""
         return self.score is not None
 
+    @property
+    def confirmed_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "confirmed")
+
+    @property
+    def review_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "review")
+
 
 @dataclass(frozen=True)
 class CallScore:
+    """A call's rubric results combined; ``quality`` is the transcript quality assessment
+    (:class:`qa.quality.CallQuality`: ``needs_review`` with its reasons), ``None`` when the
+    score was made without one."""
+
     call_id: str
     score: float | None
     results: tuple[RubricResult, ...]
     rubric_version: str = ""
     capped_by: tuple[str, ...] = ()
+    quality: Any = None
 
     def result(self, rubric: str) -> RubricResult:
         for r in self.results:
@@ -296,4 +325,55 @@ def call_from_dict(data: Mapping[str, Any]) -> Call:
         source=source,
         utterances=tuple(utterances),
         meta=meta,
+    )
+
+
+def finding_from_dict(data: Mapping[str, Any]) -> Finding:
+    """Inverse of ``to_dict(finding)``. A finding stored before findings had a status (no
+    ``status`` key) is read as ``confirmed``: that is how it was scored."""
+    return Finding(
+        rubric=str(data.get("rubric", "")),
+        kind=str(data.get("kind", "")),
+        span=Span(float(data["start"]), float(data["end"])),
+        utterance_ids=tuple(str(i) for i in data.get("utterance_ids") or ()),
+        evidence=str(data.get("evidence", "")),
+        confidence=float(data.get("confidence", 1.0)),
+        weight=float(data.get("weight", 1.0)),
+        status=str(data.get("status") or "confirmed"),
+    )
+
+
+def result_from_dict(data: Mapping[str, Any]) -> RubricResult:
+    """Inverse of ``to_dict(result)`` (findings through :func:`finding_from_dict`)."""
+    score = data.get("score")
+    return RubricResult(
+        rubric=str(data.get("rubric", "")),
+        version=str(data.get("version", "")),
+        outcome=str(data.get("outcome", "")),
+        score=None if score is None else float(score),
+        findings=tuple(finding_from_dict(f) for f in data.get("findings") or ()),
+        options=dict(data.get("options") or {}),
+        metrics=dict(data.get("metrics") or {}),
+        confidence=float(data.get("confidence", 1.0)),
+        note=str(data.get("note", "")),
+    )
+
+
+def score_from_dict(data: Mapping[str, Any]) -> CallScore:
+    """Inverse of ``to_dict(score)``; accepts ``{"score": {...}}`` (the ``qa score --json``
+    form) too. Old scores without findings' status or a quality record read as confirmed
+    findings and ``quality=None``."""
+    from qa.quality import quality_from_dict
+
+    if isinstance(data.get("score"), Mapping):
+        data = data["score"]
+    value = data.get("score")
+    quality = data.get("quality")
+    return CallScore(
+        call_id=str(data.get("call_id", "")),
+        score=None if value is None else float(value),
+        results=tuple(result_from_dict(r) for r in data.get("results") or ()),
+        rubric_version=str(data.get("rubric_version", "")),
+        capped_by=tuple(str(c) for c in data.get("capped_by") or ()),
+        quality=quality_from_dict(quality) if isinstance(quality, Mapping) else None,
     )

@@ -191,6 +191,32 @@ def test_results_export_jsonl_and_csv(tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_results_export_review_findings_and_the_quality_flag(tmp_path):
+    reasons = ("the customer's words cover 20% of the customer's detected speech (threshold 50%)", "hold music")
+    rows = [
+        CallResult(
+            path="/a/x.wav", status="scored", call_id="c1", score=100.0, needs_review=True, review_reasons=reasons,
+            results=(
+                {"rubric": "arguing", "outcome": "pass", "score": 100.0,
+                 "findings": [{"kind": "arguing", "status": "review"}, {"kind": "arguing", "status": "review"}]},
+                {"rubric": "last_word", "outcome": "last_word", "score": 65.0,
+                 "findings": [{"kind": "last_word", "status": "confirmed"}]},
+            ),
+        ),
+        CallResult(path="/a/y.wav", status="scored", call_id="c2", score=90.0, needs_review=False),
+    ]  # fmt: skip
+    write_results(rows, tmp_path / "r.jsonl")
+    lines = [json.loads(x) for x in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert lines[0]["needs_review"] is True and lines[0]["review_reasons"] == list(reasons)
+    assert lines[0]["results"][0]["findings"][0]["status"] == "review"
+    assert lines[1]["needs_review"] is False and lines[1]["review_reasons"] == []
+    write_results(rows, tmp_path / "r.csv")
+    table = list(csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8")))
+    assert table[0]["needs_review"] == "True" and table[0]["review_reasons"] == "; ".join(reasons)
+    assert table[0]["findings"] == "3" and table[0]["review_findings"] == "2"
+    assert table[1]["needs_review"] == "False" and table[1]["review_reasons"] == ""
+
+
 # --- a real archive -------------------------------------------------------------------------
 
 

@@ -81,3 +81,26 @@ def test_score_transcript_malformed(tmp_path, content, match):
     p.write_text(content, encoding="utf-8")
     res = qa("score-transcript", p)
     assert res.returncode == 2 and match in res.stderr and "Traceback" not in res.stderr, res.stderr
+
+
+def test_score_transcript_prints_needs_review_and_findings_for_review(tmp_path):
+    data = {
+        "utterances": [
+            {"role": "agent", "start": 0.0, "end": 2.5, "text": "Thank you for calling, how can I help?"},
+            {"role": "customer", "start": 3.0, "end": 5.0, "text": "My blender broke."},
+            {"role": "agent", "start": 6.0, "end": 9.0, "text": "I'm really sorry for the trouble this has caused you."},
+        ],
+        "meta": {"speech": {"agent": [[0.0, 2.5], [6.0, 9.0]], "customer": [[3.0, 20.0]]}},
+    }
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    res = qa("score-transcript", path)
+    assert res.returncode == 0, res.stderr
+    line = next(x for x in res.stdout.splitlines() if x.startswith("NEEDS REVIEW: "))
+    assert "customer's words cover 12%" in line and "threshold 50%" in line
+    out = json.loads(qa("score-transcript", path, "--json").stdout)
+    assert out["score"]["quality"]["needs_review"] is True
+    assert out["score"]["quality"]["metrics"]["word_coverage_customer"] == pytest.approx(2 / 17, abs=1e-3)
+    for r in out["score"]["results"]:
+        assert {"confirmed_findings", "review_findings"} <= set(r["metrics"])
+        assert all(f["status"] in ("confirmed", "review") for f in r["findings"])

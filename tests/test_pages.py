@@ -712,3 +712,81 @@ def test_trend_chart_places_weeks_by_date_and_scores_by_height():
     one = trend_chart([("2026-W10", 70.0)])
     assert one["points"][0]["x"] == pytest.approx((one["left"] + one["right"]) / 2)
     assert trend_chart([]) is None
+
+
+# --- findings for review and the transcript quality flag ------------------------------------------
+
+
+def test_review_findings_are_marked_and_a_flagged_call_shows_its_reasons(tab, site):
+    from qa.quality import CallQuality
+
+    page = tab.page
+    cid = add_call(site.store, site.tmp, "dee1", "dee", datetime(2026, 3, 4, 9, tzinfo=UTC), MAIN_SECONDS, 410)
+    site.store.save_transcript(main_call(cid, "dee"))
+    reason = "the customer's words cover 24% of the customer's detected speech (threshold 50%)"
+    score = CallScore(
+        call_id="ignored", score=90.0, rubric_version="2026.12-1+test",
+        results=(
+            RubricResult("arguing", "1.1", "arguing", 70.0, (
+                finding("arguing", "arguing", ARGUING_START, 14.5, ("u003",), "agent: That's not true.", 0.97),
+            )),
+            RubricResult("last_word", "1.1", "pass", 100.0, (
+                Finding("last_word", "last_word", Span(19.3, 21.0), ("u005",),
+                        "agent: Next time read the instructions.", 0.62, 1.0, "review"),
+            )),
+        ),
+        quality=CallQuality(needs_review=True, reasons=(reason,), metrics={"word_coverage_min": 0.24}),
+    )  # fmt: skip
+    site.store.save_score(cid, score, labeller_version="labeller-test")
+    other = add_call(site.store, site.tmp, "dee2", "dee", datetime(2026, 3, 5, 9, tzinfo=UTC), 2.0, 530)
+    site.store.save_transcript(short_call(other, "dee"))
+    site.store.save_score(other, simple_score(60.0, resolution=("none", 0.0)), labeller_version="labeller-test")
+
+    # The call: a warning banner with the reasons; the review finding badged and drawn apart.
+    tab.open(f"/calls/{cid}", role="supervisor")
+    banner = page.locator("#quality-banner")
+    assert banner.is_visible() and "Needs review" in banner.inner_text()
+    assert page.locator("#quality-reasons li").all_inner_texts() == [reason]
+    review = page.locator("#f-last_word-0")
+    assert review.get_attribute("data-status") == "review" and "finding-review" in review.get_attribute("class")
+    assert review.locator(".badge-review").inner_text().lower() == "for review"
+    assert page.locator("#r-last_word .review-count").inner_text() == "1 for review"
+    confirmed = page.locator("#f-arguing-0")
+    assert confirmed.get_attribute("data-status") == "confirmed" and confirmed.locator(".badge-review").count() == 0
+    assert "hl-review" in page.locator("#u005 mark.hl-last_word").get_attribute("class")
+    assert "hl-review" not in page.locator("#u003 mark.hl-arguing").get_attribute("class")
+    # the two kinds of highlight look different
+    styles = page.evaluate(
+        "[...document.querySelectorAll('#u003 mark, #u005 mark.hl-last_word')]"
+        ".map(m => getComputedStyle(m).outlineStyle + ' ' + getComputedStyle(m).backgroundColor)"
+    )
+    assert styles[0] != styles[1] and styles[1].startswith("dashed")
+    tab.shot("call-review")
+    page.goto(f"{site.url}/calls/{other}")
+    assert page.locator("#quality-banner").count() == 0
+
+    # The calls list: filters for flagged transcripts and for findings to review; flagged rows marked.
+    tab.open("/calls?agent=dee")
+    assert page.locator(f"#calls tr[data-call='{cid}']").get_attribute("class") == "row-flagged"
+    assert "needs review" in page.locator(f"#calls tr[data-call='{cid}']").inner_text()
+    assert page.locator(f"#calls tr[data-call='{other}'] .chip-flag").count() == 0
+    page.select_option("#f-needs-review", "true")
+    page.click(".filters button[type=submit]")
+    page.wait_for_url("**needs_review=true**")
+    assert page.locator("#calls tbody tr").evaluate_all("els => els.map(e => e.dataset.call)") == [cid]
+    tab.open("/calls?agent=dee&findings=review")
+    assert page.locator("#calls tbody tr").evaluate_all("els => els.map(e => e.dataset.call)") == [cid]
+    assert page.locator("#f-findings").input_value() == "review"
+
+    # The scorecard: the flagged count, per-item review counts, and the switch that leaves them out.
+    tab.open("/agents/dee")
+    assert page.locator("#n-flagged").inner_text() == "1" and page.locator("#mean-score").inner_text().startswith("75")
+    assert page.locator("#items tr[data-item=last_word] .findings-review").inner_text() == "1"
+    page.check("#exclude_flagged")
+    page.click("form.period button[type=submit]")
+    page.wait_for_url("**exclude_flagged=true**")
+    assert page.locator("#n-scored").inner_text() == "1"
+    assert page.locator("#mean-score").inner_text().startswith("60")
+    assert page.locator("#exclude_flagged").is_checked()
+    assert "exclude_flagged=true" in page.locator(".downloads a").first.get_attribute("href")
+    tab.assert_clean()

@@ -4,6 +4,8 @@ The calls are built here (role, start, end, text), so the timing is exact; the u
 is the real shipped one.
 """
 
+import dataclasses
+
 import pytest
 
 from qa.config import load_rubric_config
@@ -240,3 +242,125 @@ def test_formulaic_sorry_before_the_complaint_is_not_empathy():
 def test_no_audio_skips_loudness_with_a_note():
     r = score_call(text_call("en", [ARGUE["en"][0]])).result("arguing")
     assert "no audio" in r.note and r.metrics["loudness"] is False
+
+
+# --- findings against the agent: confirmed or for review -----------------------------------------
+
+
+class StubLabeller:
+    """Labels chosen by the test: per sentence text, a probability per label (else 0)."""
+
+    version = "stub-1"
+    thresholds = {"arguing": 0.5, "condescension": 0.5, "backchannel": 0.68}
+
+    def __init__(self, probs):
+        self.probs = probs
+
+    def predict(self, texts, languages):
+        return [dict(self.probs.get(t, {})) for t in texts]
+
+
+STRONG = "That's not true, you must have used it wrong."
+MILD = "Well, the manual does say to descale it every month."
+
+
+def test_a_high_probability_remark_is_confirmed_and_penalised_a_mid_one_is_for_review():
+    call = text_call("en", [STRONG, CUSTOMER_REPLY["en"], MILD])
+    lab = StubLabeller({STRONG: {"arguing": 0.97}, MILD: {"arguing": 0.62}})
+    r = score_call(call, labeller=lab).result("arguing")
+    strong, mild = sorted(r.findings, key=lambda f: f.span.start)
+    assert strong.status == "confirmed" and strong.confidence == pytest.approx(0.97)
+    assert mild.status == "review" and mild.confidence == pytest.approx(0.62)
+    # only the confirmed remark counts: one remark, no chain, one penalty
+    assert r.outcome == "arguing" and r.score == 70.0
+    assert r.metrics["remarks"] == 1
+    assert r.metrics["confirmed_findings"] == 1 and r.metrics["review_findings"] == 1
+    assert r.options["confirm_at_used"] == 0.85
+
+
+def test_only_review_findings_keep_the_pass_and_the_call_score():
+    call = text_call("en", [EMPATHY["en"], APOLOGY["en"], MILD])
+    lab = StubLabeller({MILD: {"arguing": 0.6, "condescension": 0.7}})
+    with_review = score_call(call, labeller=lab)
+    clean = score_call(call, labeller=StubLabeller({}))
+    for name in ("arguing", "last_word"):
+        r = with_review.result(name)
+        assert r.outcome == "pass" and r.score == 100.0
+        assert [f.status for f in r.findings] == ["review"]
+        assert r.metrics["confirmed_findings"] == 0 and r.metrics["review_findings"] == 1
+    assert with_review.score == clean.score
+
+
+def test_confirm_at_is_an_option():
+    call = text_call("en", [MILD])
+    lab = StubLabeller({MILD: {"condescension": 0.7}})
+    cfg = load_rubric_config()
+    items = dict(cfg.items)
+    items["last_word"] = dataclasses.replace(items["last_word"], options={"confirm_at": 0.65})
+    r = score_call(call, dataclasses.replace(cfg, items=items), labeller=lab).result("last_word")
+    assert r.outcome == "last_word" and r.findings[0].status == "confirmed"
+
+
+def test_every_result_counts_its_findings_by_status():
+    s = score_call(text_call("en", [EMPATHY["en"], APOLOGY["en"], SPECIFIC["en"]]))
+    for r in s.results:
+        assert r.metrics["confirmed_findings"] == len(r.findings)
+        assert r.metrics["review_findings"] == 0
+
+
+def test_a_short_interruption_with_the_customer_resuming_is_for_review():
+    # 0.2 s of overlap, the agent stops 0.4 s after the customer, who starts again at once
+    call = make_call(
+        [
+            ("agent", 0.0, 2.0, GREETING["en"]),
+            ("customer", 2.5, 7.0, NARRATION["en"]),
+            ("agent", 6.8, 7.4, "So what you are saying is"),
+            ("customer", 7.5, 12.0, "and nobody called me back about it"),
+        ]
+    )
+    r = result(call, "interruption")
+    (f,) = r.findings
+    assert f.kind.startswith("interruption") and f.status == "review" and f.confidence < 0.75
+    assert r.outcome == "pass" and r.score == 100.0 and r.metrics["interruptions"] == 0
+    assert r.metrics["review_findings"] == 1
+
+
+def test_a_clear_interruption_is_confirmed():
+    call = make_call(
+        [
+            ("agent", 0.0, 2.0, GREETING["en"]),
+            ("customer", 2.5, 7.0, NARRATION["en"]),
+            ("agent", 6.5, 11.0, CUT_IN["en"]),
+        ]
+    )
+    (f,) = result(call, "interruption").findings
+    assert f.status == "confirmed" and f.confidence >= 0.95
+
+
+def test_mono_candidates_are_for_review():
+    call = make_call(
+        [("customer", 0.0, 6.0, "I ordered a coat and what arrived is the wrong"), ("agent", 6.05, 9.0, CUT_IN["en"])],
+        source="diarized",
+    )
+    r = result(call, "interruption")
+    assert r.findings and all(f.status == "review" for f in r.findings)
+
+
+def test_findings_and_scores_round_trip_through_json():
+    import json
+
+    from qa.types import score_from_dict, to_dict
+
+    call = text_call("en", [STRONG, CUSTOMER_REPLY["en"], MILD])
+    score = score_call(call, labeller=StubLabeller({STRONG: {"arguing": 0.97}, MILD: {"arguing": 0.62}}))
+    back = score_from_dict(json.loads(json.dumps(to_dict(score))))
+    assert to_dict(back) == to_dict(score)
+    assert [f.status for f in back.result("arguing").findings] == ["confirmed", "review"]
+    assert back.quality is not None and back.quality.needs_review == score.quality.needs_review
+
+
+def test_a_finding_stored_without_a_status_reads_as_confirmed():
+    from qa.types import finding_from_dict
+
+    f = finding_from_dict({"rubric": "arguing", "kind": "arguing", "start": 1.0, "end": 2.0, "confidence": 0.6})
+    assert f.status == "confirmed" and f.span == Span(1.0, 2.0)

@@ -13,6 +13,7 @@ from sqlalchemy import event, func, inspect, select, text, update
 
 from qa import store as store_mod
 from qa.errors import InputError
+from qa.quality import CallQuality
 from qa.store import (
     CallRow,
     Job,
@@ -123,7 +124,7 @@ def test_migrations_create_the_tables_and_match_the_models(db_url, tmp_path):
     idx = {i["name"] for i in inspect(store.engine).get_indexes("calls")}
     assert {"ix_calls_agent_time", "ix_calls_time_score"} <= idx
     with store.engine.connect() as conn:
-        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
         diff = compare_metadata(
             MigrationContext.configure(conn, opts={"compare_type": True}), store_mod.Base.metadata
         )
@@ -719,3 +720,79 @@ def test_row_times_are_utc_aware(store):
     with store.engine.connect() as conn:
         assert conn.scalar(select(CallRow.week).where(CallRow.id == cid)) == "2026-W10"
     assert os.path.isabs(got["recording"]["path"])
+
+
+# --- findings for review and the transcript quality flag ------------------------------------------
+
+
+def reviewed_score(total, *, review=0, confirmed=0, flagged=None, version="r1"):
+    """A score whose arguing result has ``confirmed`` and ``review`` findings; ``flagged`` sets
+    the quality record (None: a score without one, as stored before quality existed)."""
+    findings = tuple(
+        Finding("arguing", "arguing", Span(1.0 + i, 2.0 + i), ("u001",), f"said {i}", 0.9, 1.0, "confirmed")
+        for i in range(confirmed)
+    ) + tuple(
+        Finding("arguing", "arguing", Span(5.0 + i, 6.0 + i), ("u002",), f"maybe {i}", 0.6, 1.0, "review")
+        for i in range(review)
+    )
+    arguing = RubricResult("arguing", "t1", "arguing" if confirmed else "pass", 100.0 - 30 * confirmed, findings)
+    quality = None
+    if flagged is not None:
+        reasons = ("the customer's words cover 20% of the customer's detected speech (threshold 50%)",) if flagged else ()
+        quality = CallQuality(needs_review=flagged, reasons=reasons, metrics={"word_coverage_min": 0.2})
+    return CallScore("ignored", total, (arguing,), rubric_version=version, quality=quality)
+
+
+def test_review_findings_and_quality_are_stored_filtered_and_counted(store):
+    def put(n, t, score):
+        sha, _ = store.put_recording(audio(n), filename=f"c{n}.wav")
+        cid = store.add_call(sha, agent_id="ann", call_time=when(t))
+        store.save_score(cid, score, labeller_version="lab1")
+        return cid
+
+    good = put(0, 0, reviewed_score(100.0, flagged=False))
+    review = put(1, 1, reviewed_score(100.0, review=2, flagged=False))
+    flagged = put(2, 2, reviewed_score(40.0, confirmed=2, review=1, flagged=True))
+    old = put(3, 3, reviewed_score(70.0, confirmed=1))  # no quality record
+    sha, _ = store.put_recording(audio(4), filename="c4.wav")
+    unscored = store.add_call(sha, agent_id="ann", call_time=when(4))
+
+    got = store.get_call(flagged)
+    assert got["needs_review"] is True and got["score"]["needs_review"] is True
+    assert got["score"]["quality"]["reasons"][0].startswith("the customer's words cover 20%")
+    statuses = [f["status"] for f in got["score"]["results"][0]["findings"]]
+    assert statuses == ["confirmed", "confirmed", "review"]
+    assert store.get_call(old)["score"]["quality"] is None and store.get_call(old)["needs_review"] is None
+
+    def ids(**kw):
+        rows, total = store.list_calls(**kw)
+        assert total == len(rows)
+        return {r["id"] for r in rows}
+
+    assert ids(needs_review=True) == {flagged}
+    assert ids(needs_review=False) == {good, review, old, unscored}
+    assert ids(findings="review") == {review, flagged}
+    assert ids(findings="review", needs_review=False) == {review}
+    assert next(r for r in store.list_calls()[0] if r["id"] == flagged)["needs_review"] is True
+    with pytest.raises(InputError):
+        store.list_calls(findings="confirmed")
+
+    card = store.scorecard("ann")
+    assert card.n_flagged == 1 and card.exclude_flagged is False
+    assert card.n_scored == 4 and card.mean_score == 77.5
+    arg = card.per_rubric["arguing"]
+    assert (arg["findings"], arg["confirmed_findings"], arg["review_findings"]) == (6, 3, 3)
+    assert arg["pass_rate"] == 0.5
+    worst = card.worst[0]
+    assert worst["call_id"] == flagged and [f["status"] for f in worst["findings"]] == ["confirmed", "confirmed", "review"]
+
+    clean = store.scorecard("ann", exclude_flagged=True)
+    assert clean.n_flagged == 1 and clean.exclude_flagged is True
+    assert clean.n_calls == 4 and clean.n_scored == 3 and clean.mean_score == 90.0
+    assert clean.team_n_calls == 3 and clean.team_mean == 90.0
+    assert clean.per_rubric["arguing"]["pass_rate"] == round(2 / 3, 4)
+    assert flagged not in clean.worst_calls
+
+    # A new score without the flag clears it; the call's current score decides.
+    store.save_score(flagged, reviewed_score(40.0, confirmed=2, flagged=False, version="r2"), labeller_version="lab1")
+    assert ids(needs_review=True) == set() and store.scorecard("ann").n_flagged == 0

@@ -7,6 +7,7 @@ Rubric modules register themselves when :func:`load_builtin` imports them.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 from collections.abc import Callable, Mapping
@@ -71,7 +72,17 @@ class RubricSpec:
     def __call__(
         self, call: Call, options: Any = None, context: RubricContext | None = None
     ) -> RubricResult:
-        return self.func(call, self.options(options), context or RubricContext())
+        """The item's result, its metrics completed with ``confirmed_findings`` and
+        ``review_findings`` (the counts by finding status; every item reports them)."""
+        result = self.func(call, self.options(options), context or RubricContext())
+        return dataclasses.replace(
+            result,
+            metrics={
+                **result.metrics,
+                "confirmed_findings": len(result.confirmed_findings),
+                "review_findings": len(result.review_findings),
+            },
+        )
 
 
 _REGISTRY: dict[str, RubricSpec] = {}

@@ -5,6 +5,10 @@ across customer turns (an exchange of disagreement) form a chain, which weighs m
 remark. When the audio is at hand, a remark spoken well above the agent's own loudness baseline
 (librosa-style RMS over the agent's channel) strengthens the finding; without audio that signal
 is skipped and the result says so.
+
+Precision before recall: a remark counts against the agent only when the labeller's probability
+reaches ``confirm_at`` (default :data:`CONFIRM_AT`); remarks between the detection threshold and
+that are findings ``for review``: listed, never penalised, and not part of a chain.
 """
 
 from __future__ import annotations
@@ -14,15 +18,25 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.rubrics import RubricContext, register
-from qa.rubrics.common import label_hits, make_finding, options_dict, split_sentences
+from qa.rubrics.common import (
+    finding_status,
+    label_hits,
+    make_finding,
+    options_dict,
+    split_sentences,
+)
 from qa.types import Call, RubricResult, Span
 
-VERSION = "1.0"
+VERSION = "1.1"
+# The labeller probability at or above which an arguing remark is confirmed, until the team sets
+# one measured on real dev data (precision >= 0.90). The one place this default lives.
+CONFIRM_AT = 0.85
 
 
 @dataclass(frozen=True)
 class ArguingOptions:
     threshold: float | None = None  # None: the labeller's calibrated threshold
+    confirm_at: float | None = None  # None: CONFIRM_AT; below it a remark is for review
     chain_max_turns: int = 4  # remarks within this many utterances of each other form a chain
     chain_weight: float = 1.5
     loud_db: float = 6.0  # this far above the agent's median loudness is a raised voice
@@ -55,14 +69,29 @@ def agent_loudness(call: Call, audio: object) -> tuple[dict[str, float], float] 
 def arguing(call: Call, opts: ArguingOptions, ctx: RubricContext) -> RubricResult:
     """The agent arguing with, contradicting or blaming the customer."""
     threshold = opts.threshold if opts.threshold is not None else ctx.thresholds.get("arguing", 0.5)
+    confirm_at = opts.confirm_at if opts.confirm_at is not None else CONFIRM_AT
     sentences = split_sentences(call)
-    hits = label_hits(sentences, ctx.labels, "arguing", threshold)
+    candidates = label_hits(sentences, ctx.labels, "arguing", threshold)
+    hits = [(s, p) for s, p in candidates if finding_status(p, confirm_at) == "confirmed"]
+    review = [(s, p) for s, p in candidates if finding_status(p, confirm_at) == "review"]
     order = {u.id: i for i, u in enumerate(call.utterances)}
     loud = agent_loudness(call, ctx.audio)
     findings = []
     total = 0.0
     prev_index: int | None = None
     chain_len = 0
+    for s, p in review:
+        findings.append(
+            make_finding(
+                "arguing",
+                "arguing",
+                [s],
+                confidence=p,
+                weight=1.0,
+                evidence=f"agent: {s.text}",
+                status="review",
+            )
+        )
     for s, p in hits:
         idx = order[s.utterance_id]
         in_chain = prev_index is not None and 0 < idx - prev_index <= opts.chain_max_turns
@@ -91,6 +120,7 @@ def arguing(call: Call, opts: ArguingOptions, ctx: RubricContext) -> RubricResul
                 evidence=f"agent: {s.text}{extra}",
             )
         )
+    findings.sort(key=lambda f: (f.span.start, f.span.end))
     score = max(0.0, 100.0 - opts.penalty * total)
     outcome = (
         "pass"
@@ -105,7 +135,12 @@ def arguing(call: Call, opts: ArguingOptions, ctx: RubricContext) -> RubricResul
         outcome=outcome,
         score=round(score, 1),
         findings=tuple(findings),
-        options={**options_dict(opts), "threshold_used": threshold, "labeller": ctx.labeller},
+        options={
+            **options_dict(opts),
+            "threshold_used": threshold,
+            "confirm_at_used": confirm_at,
+            "labeller": ctx.labeller,
+        },
         metrics={"remarks": len(hits), "weighted": round(total, 2), "loudness": loud is not None},
         note="" if loud is not None else "no audio: loudness was not used",
     )

@@ -15,6 +15,7 @@ __all__ = [
     "split_sentences",
     "label_hits",
     "make_finding",
+    "finding_status",
     "quote",
     "options_dict",
     "is_backchannel_text",
@@ -120,6 +121,7 @@ def make_finding(
     weight: float = 1.0,
     evidence: str | None = None,
     span: Span | None = None,
+    status: str = "confirmed",
 ) -> Finding:
     covered = span  # an explicit span (e.g. the overlap) is where the player should jump
     if covered is None:
@@ -133,8 +135,21 @@ def make_finding(
         else " / ".join(f"{s.role}: {quote(s.text)}" for s in sentences)
     )
     return Finding(
-        rubric, kind, covered, ids, text, round(float(confidence), 3), round(float(weight), 3)
+        rubric,
+        kind,
+        covered,
+        ids,
+        text,
+        round(float(confidence), 3),
+        round(float(weight), 3),
+        status,
     )
+
+
+def finding_status(confidence: float, confirm_at: float) -> str:
+    """``confirmed`` at or above the item's operating point, else ``review`` (precision first:
+    only confirmed findings count against the agent)."""
+    return "confirmed" if confidence >= confirm_at else "review"
 
 
 def options_dict(options: Any) -> dict[str, Any]:

@@ -9,6 +9,13 @@ customer's first complaint narration weigh ``narration_weight`` times more.
 On a mono recording the two voices never overlap in the separated speech, so overlaps cannot be
 measured: the result is ``uncertain`` (left out of the call score) with the abrupt turn changes
 listed as candidates.
+
+Precision before recall: each interruption and talk-over has a confidence from its timing
+(:func:`timing_confidence`: how long the voices overlapped, how clearly the customer gave up the
+floor); only those at or above ``confirm_at`` (default :data:`CONFIRM_AT`) count against the
+agent, the rest are findings ``for review`` with no penalty. On separated-voice (diarized) calls
+roles and timing are less certain, so a finding must also reach ``diarized_confirm_at``; the mono
+candidates above are always for review.
 """
 
 from __future__ import annotations
@@ -16,11 +23,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.rubrics import RubricContext, register
-from qa.rubrics.common import Sentence, is_backchannel_text, make_finding, options_dict
+from qa.rubrics.common import (
+    Sentence,
+    finding_status,
+    is_backchannel_text,
+    make_finding,
+    options_dict,
+)
 from qa.types import Call, Finding, RubricResult, Span, Utterance
 from qa.vad import merge_spans
 
-VERSION = "1.0"
+VERSION = "1.1"
+# The timing confidence at or above which an interruption or talk-over is confirmed, until the
+# team sets one measured on real dev data (precision >= 0.90). The one place this default lives.
+CONFIRM_AT = 0.75
+# Separated voices (mono): roles and overlaps come from diarisation, so only the clearest count.
+DIARIZED_CONFIRM_AT = 0.95
 
 
 @dataclass(frozen=True)
@@ -38,6 +56,33 @@ class InterruptionOptions:
     mono_gap_s: float = (
         0.15  # mono: a turn change this quick after a cut-off sentence is a candidate
     )
+    confirm_at: float | None = None  # None: CONFIRM_AT; below it a finding is for review
+    diarized_confirm_at: float | None = None  # None: DIARIZED_CONFIRM_AT
+    clear_overlap_s: float = 0.5  # an overlap this long is surely simultaneous speech
+    clear_hold_s: float = 2.0  # the agent holding the floor this long after the customer stopped
+    clear_silence_s: float = 1.0  # the customer silent this long after stopping: clearly yielded
+
+
+def timing_confidence(
+    overlap_s: float,
+    hold_s: float | None,
+    silence_s: float | None,
+    opts: InterruptionOptions,
+) -> float:
+    """How sure an overlap is a real cut-off, 0.4–1.0, from timing alone.
+
+    ``overlap_s``: how long both spoke (short overlaps may be VAD edges or turn-taking jitter);
+    ``hold_s``: how long the agent kept talking after the customer stopped (``None`` for a
+    talk-over, where only the overlap is evidence); ``silence_s``: how long the customer then
+    stayed silent (a customer who resumes at once may only have paused for breath). Each term is
+    scaled to 0–1 by its ``clear_*`` option; the yield terms take the weaker of the two.
+    """
+    overlap = min(1.0, max(0.0, overlap_s) / max(opts.clear_overlap_s, 1e-9))
+    if hold_s is None:
+        return round(0.4 + 0.6 * overlap, 3)
+    hold = min(1.0, max(0.0, hold_s) / max(opts.clear_hold_s, 1e-9))
+    silence = 1.0 if silence_s is None else min(1.0, max(0.0, silence_s) / max(opts.clear_silence_s, 1e-9))
+    return round(0.4 + 0.3 * overlap + 0.3 * min(hold, silence), 3)
 
 
 def _agent_bursts(call: Call, gap: float = 0.3) -> list[Span]:
@@ -66,11 +111,12 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
     """The agent cutting the customer off: count, rate per 10 minutes, overlapped seconds."""
     if call.source == "diarized":
         return _mono_candidates(call, opts)
+    confirm_at = opts.confirm_at if opts.confirm_at is not None else CONFIRM_AT
     customer = merge_spans(call.speech("customer"), gap=0.0)
     narration = _narration(call, opts.narration_min_s)
     findings: list[Finding] = []
     overlapped = 0.0
-    counts = {"interruption": 0, "talk_over": 0, "backchannel": 0}
+    counts = {"interruption": 0, "talk_over": 0, "backchannel": 0, "review": 0}
     weighted = 0.0
     for burst in _agent_bursts(call):
         onset = burst.start
@@ -93,7 +139,6 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
             continue
         customer_yields = cust.end - onset <= opts.yield_window_s
         agent_holds = burst.end >= cust.end + opts.hold_after_s
-        overlapped += overlap.duration
         evidence_sentences = [
             Sentence(f"{u.id}#t", u.id, 0, u.role, u.text, u.span, u.language)
             for u in _customer_utts(call, cust) + utts
@@ -101,15 +146,28 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
         if customer_yields and agent_holds:
             in_narration = narration is not None and onset in narration
             weight = opts.narration_weight if in_narration else 1.0
-            counts["interruption"] += 1
-            weighted += weight
+            resumes = next((c.start for c in customer if c.start >= cust.end), None)
+            confidence = timing_confidence(
+                overlap.duration,
+                burst.end - cust.end,
+                None if resumes is None else resumes - cust.end,
+                opts,
+            )
+            status = finding_status(confidence, confirm_at)
+            if status == "confirmed":
+                counts["interruption"] += 1
+                weighted += weight
+                overlapped += overlap.duration
+            else:
+                counts["review"] += 1
             findings.append(
                 make_finding(
                     "interruption",
                     "interruption_narration" if in_narration else "interruption",
                     evidence_sentences,
-                    confidence=min(1.0, 0.6 + overlap.duration),
+                    confidence=confidence,
                     weight=weight,
+                    status=status,
                     span=overlap,
                     evidence=(
                         f"agent started at {onset:.2f}s while the customer was speaking; the customer "
@@ -120,14 +178,21 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
                 )
             )
         else:
-            counts["talk_over"] += 1
+            confidence = timing_confidence(overlap.duration, None, None, opts)
+            status = finding_status(confidence, confirm_at)
+            if status == "confirmed":
+                counts["talk_over"] += 1
+                overlapped += overlap.duration
+            else:
+                counts["review"] += 1
             findings.append(
                 make_finding(
                     "interruption",
                     "talk_over",
                     evidence_sentences,
-                    confidence=0.7,
+                    confidence=confidence,
                     weight=0.0,
+                    status=status,
                     span=overlap,
                     evidence=(
                         f"agent talked over the customer for {overlap.duration:.2f}s at {onset:.2f}s; "
@@ -143,7 +208,7 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
         outcome="interrupted" if counts["interruption"] else "pass",
         score=round(score, 1),
         findings=tuple(findings),
-        options=options_dict(opts),
+        options={**options_dict(opts), "confirm_at_used": confirm_at},
         metrics={
             "interruptions": counts["interruption"],
             "talk_overs": counts["talk_over"],
@@ -167,6 +232,11 @@ def _keys_in(ctx: RubricContext, utts: list[Utterance], span: Span) -> list[str]
 
 
 def _mono_candidates(call: Call, opts: InterruptionOptions) -> RubricResult:
+    # Abrupt turn changes between separated voices are never more than candidates to listen to.
+    diarized_confirm_at = max(
+        opts.confirm_at if opts.confirm_at is not None else CONFIRM_AT,
+        opts.diarized_confirm_at if opts.diarized_confirm_at is not None else DIARIZED_CONFIRM_AT,
+    )
     findings = []
     utts = call.utterances
     for prev, nxt in zip(utts, utts[1:], strict=False):
@@ -187,6 +257,7 @@ def _mono_candidates(call: Call, opts: InterruptionOptions) -> RubricResult:
                     "candidate",
                     s,
                     confidence=0.4,
+                    status=finding_status(0.4, diarized_confirm_at),
                     span=Span(
                         prev.span.end - 0.5 if prev.span.duration > 0.5 else prev.span.start,
                         nxt.span.start + 0.5,
@@ -201,7 +272,7 @@ def _mono_candidates(call: Call, opts: InterruptionOptions) -> RubricResult:
         outcome="uncertain",
         score=None,
         findings=tuple(findings),
-        options=options_dict(opts),
+        options={**options_dict(opts), "confirm_at_used": diarized_confirm_at},
         metrics={"candidates": len(findings)},
         confidence=round(confidence, 3),
         note=(

@@ -2,6 +2,10 @@
 
 Seed 004's clerk lost the customer with "you're lucky today" after the problem was solved, so a
 remark after a resolution was offered, or in the agent's closing turns, weighs the most.
+
+Precision before recall: a remark counts against the agent only when its condescension
+probability reaches ``confirm_at`` (default :data:`CONFIRM_AT`); weaker remarks above the
+detection threshold are findings ``for review``, listed without a penalty.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from dataclasses import dataclass
 
 from qa.rubrics import RubricContext, register
 from qa.rubrics.common import (
+    finding_status,
     label_hits,
     make_finding,
     options_dict,
@@ -18,12 +23,16 @@ from qa.rubrics.common import (
 )
 from qa.types import Call, RubricResult
 
-VERSION = "1.0"
+VERSION = "1.1"
+# The condescension probability at or above which a remark is confirmed, until the team sets one
+# measured on real dev data (precision >= 0.90). The one place this default lives.
+CONFIRM_AT = 0.85
 
 
 @dataclass(frozen=True)
 class LastWordOptions:
     threshold: float | None = None
+    confirm_at: float | None = None  # None: CONFIRM_AT; below it a remark is for review
     after_resolution_weight: float = 2.0
     closing_turns: int = 2  # the agent's last N utterances are its closing
     closing_weight: float = 1.5
@@ -36,6 +45,7 @@ def last_word(call: Call, opts: LastWordOptions, ctx: RubricContext) -> RubricRe
     threshold = (
         opts.threshold if opts.threshold is not None else ctx.thresholds.get("condescension", 0.5)
     )
+    confirm_at = opts.confirm_at if opts.confirm_at is not None else CONFIRM_AT
     sentences = split_sentences(call)
     hits = label_hits(sentences, ctx.labels, "condescension", threshold)
     resolved_at = resolution_time(sentences, ctx.labels, ctx.thresholds)
@@ -46,7 +56,9 @@ def last_word(call: Call, opts: LastWordOptions, ctx: RubricContext) -> RubricRe
     )
     findings = []
     total = 0.0
+    confirmed = 0
     for s, p in hits:
+        status = finding_status(p, confirm_at)
         weight, where = 1.0, []
         if resolved_at is not None and s.span.start > resolved_at:
             weight = max(weight, opts.after_resolution_weight)
@@ -54,7 +66,9 @@ def last_word(call: Call, opts: LastWordOptions, ctx: RubricContext) -> RubricRe
         if s.utterance_id in closing:
             weight = max(weight, opts.closing_weight)
             where.append("in the agent's closing")
-        total += weight
+        if status == "confirmed":
+            total += weight
+            confirmed += 1
         kind = (
             "last_word_after_resolution"
             if resolved_at is not None and s.span.start > resolved_at
@@ -69,14 +83,20 @@ def last_word(call: Call, opts: LastWordOptions, ctx: RubricContext) -> RubricRe
                 confidence=p,
                 weight=weight,
                 evidence=f"agent: {s.text}{suffix}",
+                status=status,
             )
         )
     return RubricResult(
         rubric="last_word",
         version=VERSION,
-        outcome="last_word" if hits else "pass",
+        outcome="last_word" if confirmed else "pass",
         score=round(max(0.0, 100.0 - opts.penalty * total), 1),
         findings=tuple(findings),
-        options={**options_dict(opts), "threshold_used": threshold, "labeller": ctx.labeller},
-        metrics={"remarks": len(hits), "weighted": round(total, 2), "resolution_at": resolved_at},
+        options={
+            **options_dict(opts),
+            "threshold_used": threshold,
+            "confirm_at_used": confirm_at,
+            "labeller": ctx.labeller,
+        },
+        metrics={"remarks": confirmed, "weighted": round(total, 2), "resolution_at": resolved_at},
     )

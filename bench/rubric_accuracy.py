@@ -7,6 +7,9 @@ models/data (written separately from train, never used for fitting or thresholds
 shipped heads and their thresholds, the cells under the 0.85 target (each with a 90% bootstrap
 interval of its F1: about 20 dev positives per cell make it wide), and labeller throughput
 (after a warm-up call, so the encoder's one-off load is not counted; single-threaded, as shipped).
+Part 1b does the same on the REAL dev split (public utterances labelled by the team, kept apart
+from the real training rows by conversation; models/data/real/) and prints the targets for real
+data with 90% intervals that resample whole conversations.
 Part 2 scores every sample in samples/ and compares each rubric outcome with the sample's expected
 outcome: from the script's own transcript (text and timing exactly as written: isolates the
 rubric logic) and, with ``--samples-from audio``, from the audio through the whole pipeline.
@@ -80,6 +83,115 @@ def part_labeller() -> None:
             "  [lo, hi]: 90% bootstrap interval of the cell's F1 (its dev rows resampled 2,000 times); "
             "a language has about 20 dev positives per label, so one utterance moves F1 by ~0.03"
         )
+
+
+REAL = ROOT / "models" / "data" / "real" / "texts.jsonl"
+
+
+def _boot(rows: list[dict], stat, draws: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """5th/95th percentile of ``stat(rows)`` over resamples of whole conversations."""
+    import numpy as np
+
+    convs: dict[str, list[dict]] = {}
+    for r in rows:
+        convs.setdefault(f"{r.get('source')}:{r.get('conv')}", []).append(r)
+    groups = list(convs.values())
+    rng = np.random.default_rng(seed)
+    vals = []
+    for _ in range(draws):
+        pick = rng.integers(0, len(groups), len(groups))
+        sample = [r for i in pick for r in groups[i]]
+        v = stat(sample)
+        if v is not None:
+            vals.append(v)
+    if not vals:
+        return float("nan"), float("nan")
+    return float(np.percentile(vals, 5)), float(np.percentile(vals, 95))
+
+
+def _prf(rows: list[dict], pred_key: str, gold_key: str) -> tuple[float | None, float | None, float | None]:
+    tp = sum(1 for r in rows if r[pred_key] and r[gold_key])
+    fp = sum(1 for r in rows if r[pred_key] and not r[gold_key])
+    fn = sum(1 for r in rows if r[gold_key] and not r[pred_key])
+    p = tp / (tp + fp) if tp + fp else None
+    rc = tp / (tp + fn) if tp + fn else None
+    f1 = 2 * p * rc / (p + rc) if p and rc else (0.0 if (tp + fn) else None)
+    return p, rc, f1
+
+
+def part_real() -> None:
+    """The labeller on the REAL dev split (public utterances labelled by the team, split by
+    conversation from the real training rows), against the targets for real data."""
+    from qa.labeller import LABELS, load_labeller
+
+    if not REAL.is_file():
+        print("\nreal dev split: not prepared (python models/data/real/prepare.py, after fetching its "
+              "sources: see models/data/real/README.md)")
+        return
+    lab = load_labeller()
+    rows = [json.loads(line) for line in REAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if r["split"] == "dev"]
+    scores = lab.predict([r["text"] for r in rows], [r["language"] for r in rows])
+    confirm = dict(lab.confirm_at)
+    for r, sc in zip(rows, scores, strict=True):
+        for label in LABELS:
+            r[f"gold_{label}"] = label in r["labels"]
+            r[f"pred_{label}"] = sc[label] >= lab.thresholds[label]
+        for label in ("arguing", "condescension"):
+            r[f"conf_{label}"] = sc[label] >= confirm.get(label, 1.01)
+        r["gold_resolution"] = r["gold_resolution_specific"] or r["gold_resolution_vague"]
+        r["pred_resolution"] = r["pred_resolution_specific"] or r["pred_resolution_vague"]
+        r["benign"] = r["role"] == "agent" and not r["labels"]
+        r["flag_any"] = r["pred_arguing"] or r["pred_condescension"]
+        r["flag_confirmed"] = r["conf_arguing"] or r["conf_condescension"]
+    langs = [lg for lg in ("en", "zh", "ko", "ms") if any(r["language"] == lg for r in rows)]
+    print(f"\nREAL dev split ({len(rows)} utterances, {len({(r['source'], r['conv']) for r in rows})} conversations; "
+          f"sources and licences: models/data/real/SOURCES.md); 90% intervals resample whole conversations")
+    print(f"{'label':<22}" + "".join(f"{lg + ' P/R/F1 (n)':>24}" for lg in langs))
+    for label in LABELS:
+        cells = []
+        for lg in langs:
+            sub = [r for r in rows if r["language"] == lg]
+            p, rc, f1 = _prf(sub, f"pred_{label}", f"gold_{label}")
+            n = sum(r[f"gold_{label}"] for r in sub)
+            cells.append("-" if not n else f"{p or 0:.2f}/{rc or 0:.2f}/{f1 or 0:.2f} ({n})")
+        print(f"{label:<22}" + "".join(f"{c:>24}" for c in cells))
+
+    def line(name: str, sub: list[dict], pred: str, gold: str, target: str, which: int) -> None:
+        p, rc, f1 = _prf(sub, pred, gold)
+        n = sum(1 for r in sub if r[gold])
+        if n < 10:
+            print(f"  {name:<46} {n} positives in this language's dev rows: too few to judge")
+            return
+        lo, hi = _boot(sub, lambda s: _prf(s, pred, gold)[which])
+        print(f"  {name:<46} P {p or 0:.2f}  R {rc or 0:.2f}  F1 {f1 or 0:.2f}   "
+              f"[{('P', 'R', 'F1')[which]} 90%: {lo:.2f}-{hi:.2f}]  target {target}"
+              f"  {'met' if _met(target, p, rc, f1) else 'NOT met'}")
+
+    print("targets on the real dev split:")
+    for lg in langs:
+        sub = [r for r in rows if r["language"] == lg]
+        print(f" {lg}:")
+        for label in ("arguing", "condescension"):
+            line(f"{label}, confirmed (score >= {confirm.get(label, 1.01):.2f})", sub, f"conf_{label}",
+                 f"gold_{label}", "P>=0.90 at R>=0.60", 0)
+        for label in ("empathy", "apology"):
+            line(label, sub, f"pred_{label}", f"gold_{label}", "F1>=0.85", 2)
+        line("resolution (specific or vague)", sub, "pred_resolution", "gold_resolution", "F1>=0.80", 2)
+        line("resolution_specific", sub, "pred_resolution_specific", "gold_resolution_specific", "F1>=0.75", 2)
+        benign = [r for r in sub if r["benign"]]
+        if benign:
+            any_ = sum(r["flag_any"] for r in benign) / len(benign)
+            conf = sum(r["flag_confirmed"] for r in benign) / len(benign)
+            print(f"  {'benign agent utterances flagged (n=' + str(len(benign)) + ')':<46} "
+                  f"confirmed {conf:.1%}  (for review, above the detection threshold: {any_:.1%})  "
+                  f"target <=1%  {'met' if conf <= 0.01 else 'NOT met'}")
+
+
+def _met(target: str, p: float | None, rc: float | None, f1: float | None) -> bool:
+    if target.startswith("P>="):
+        return (p or 0) >= 0.90 and (rc or 0) >= 0.60
+    return (f1 or 0) >= float(target.split(">=")[1])
 
 
 def _f1_interval(pairs: list[tuple[bool, bool]], draws: int = 2000, seed: int = 0) -> tuple[float, float]:
@@ -160,6 +272,7 @@ def main() -> None:
     ap.add_argument("--samples-from", choices=("transcript", "audio"), default="transcript")
     args = ap.parse_args()
     part_labeller()
+    part_real()
     part_samples(args.samples_from == "audio")
 
 

@@ -62,7 +62,18 @@ from qa.labeller import (
 log = logging.getLogger("models.train")
 
 ROOT = Path(__file__).resolve().parent
-DEFAULT_DATA = (ROOT / "data" / "utterances.jsonl",)
+#: The team's written lines, and the real utterances labelled by the team (their text is rebuilt
+#: from the pinned public sources by ``python models/data/real/prepare.py``: see
+#: ``models/data/real/README.md``).
+REAL_DATA = ROOT / "data" / "real" / "texts.jsonl"
+DEFAULT_DATA = (ROOT / "data" / "utterances.jsonl", REAL_DATA)
+#: Labels whose findings count against the agent: a finding is confirmed (penalised) only at or
+#: above the operating point where grouped out-of-fold precision on the REAL training rows reaches
+#: this; below it, it is for review. See :func:`operating_points`.
+CONFIRM_PRECISION = 0.90
+CONFIRM_LABELS = ("arguing", "condescension")
+#: Fewer predicted positives than this at a threshold: its precision is not trusted.
+CONFIRM_MIN_PREDICTED = 10
 DEFAULT_HEADS_DIR = ROOT / "heads"
 LANGUAGES = ("en", "zh", "ko", "ms")
 
@@ -91,7 +102,9 @@ def load_rows(paths: Sequence[Path]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for path in paths:
         if not path.is_file():
-            sys.exit(f"models.train: training data not found: {path} (run python -m models.data.build_data)")
+            how = ("python models/data/real/prepare.py (after fetching its sources: see "
+                   "models/data/real/README.md)") if path == REAL_DATA else "python -m models.data.build_data"
+            sys.exit(f"models.train: training data not found: {path} (run {how})")
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
@@ -206,6 +219,36 @@ def f1_table(m: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def is_real(row: Mapping[str, Any]) -> bool:
+    """A real utterance (from a public corpus, labelled by the team), not a team-written line."""
+    return row.get("source", "written by the qa team") != "written by the qa team"
+
+
+def operating_points(Y: np.ndarray, P: np.ndarray) -> dict[str, Any]:
+    """Per label in :data:`CONFIRM_LABELS`, the threshold at and above which findings are confirmed.
+
+    It is the lowest grid point from which precision stays at or above
+    :data:`CONFIRM_PRECISION` all the way up (counting only thresholds that still predict
+    :data:`CONFIRM_MIN_PREDICTED` rows), on grouped out-of-fold predictions over the real
+    training rows. When no threshold gets there, 0.99: nearly everything is for review.
+    """
+    out: dict[str, Any] = {}
+    for lab in CONFIRM_LABELS:
+        j = LABELS.index(lab)
+        y, p = Y[:, j], P[:, j]
+        chosen: float | None = None
+        for t in GRID[::-1]:
+            pred = p >= t
+            if pred.sum() < CONFIRM_MIN_PREDICTED:
+                continue
+            if prf(y, pred)["precision"] < CONFIRM_PRECISION:
+                break
+            chosen = float(t)
+        at = chosen if chosen is not None else 0.99
+        out[lab] = {"confirm_at": at, "reached": chosen is not None, "real_train_oof": prf(y, p >= at)}
+    return out
+
+
 # --------------------------------------------------------------------------- folds
 
 
@@ -251,10 +294,43 @@ def folds(Y: np.ndarray, groups: np.ndarray, k: int = N_FOLDS) -> list[tuple[np.
     return list(sgkf.split(np.zeros(len(strata)), strata, groups))
 
 
-def out_of_fold(dense: np.ndarray, texts: Sequence[str], Y: np.ndarray, langs: np.ndarray) -> np.ndarray:
+def conversation_groups(groups: np.ndarray, convs: Sequence[str | None]) -> np.ndarray:
+    """``groups`` with the rows of one conversation joined: a real utterance is never predicted
+    by a model that trained on another turn of its own conversation."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for i, conv in enumerate(convs):
+        if conv is None:
+            continue
+        g = int(groups[i])
+        if conv in first:
+            parent[find(g)] = find(first[conv])
+        else:
+            first[conv] = g
+    return np.array([find(int(g)) for g in groups])
+
+
+def out_of_fold(
+    dense: np.ndarray,
+    texts: Sequence[str],
+    Y: np.ndarray,
+    langs: np.ndarray,
+    convs: Sequence[str | None] | None = None,
+) -> np.ndarray:
     """Grouped k-fold out-of-fold probabilities for every row (features refitted per fold)."""
     P = np.zeros(Y.shape)
-    for a, b in folds(Y, translation_groups(dense, langs, Y)):
+    groups = translation_groups(dense, langs, Y)
+    if convs is not None:
+        groups = conversation_groups(groups, convs)
+    for a, b in folds(Y, groups):
         feat = Featurizer([texts[i] for i in a])
         w, b0 = fit_heads(feat.matrix(dense[a], [texts[i] for i in a]), Y[a])
         P[b] = predict_proba(feat.matrix(dense[b], [texts[i] for i in b]), w, b0)
@@ -312,8 +388,13 @@ def train(
     Y = label_matrix(rows)
     langs = np.array([r["language"] for r in rows])
     tr = np.array([r["split"] == "train" for r in rows])
-    dv = ~tr
-    log.info("%d rows: %d train, %d dev", len(rows), tr.sum(), dv.sum())
+    real = np.array([is_real(r) for r in rows])
+    # The team-written dev split keeps its role (and its figures stay comparable); the real dev
+    # split is scored apart, by conversation, and never used to fit or tune anything either.
+    dv = ~tr & ~real
+    real_dv = ~tr & real
+    log.info("%d rows: %d train (%d real), %d dev, %d real dev", len(rows), tr.sum(), (tr & real).sum(),
+             dv.sum(), real_dv.sum())
 
     with threadpool_limits(limits=1):
         encoder = SentenceEncoder(threads=1)
@@ -326,8 +407,11 @@ def train(
         feat = Featurizer(tr_texts)
         weights, bias = fit_heads(feat.matrix(dense[tr_idx], tr_texts), Y[tr_idx])
         P_dv = predict_proba(feat.matrix(dense[dv_idx], dv_texts), weights, bias)
+        rdv_idx = np.flatnonzero(real_dv)
+        P_rdv = predict_proba(feat.matrix(dense[rdv_idx], [texts[i] for i in rdv_idx]), weights, bias)
         need_oof = oof or protocol != "dev"
-        P_oof = out_of_fold(dense[tr_idx], tr_texts, Y[tr_idx], langs[tr_idx]) if need_oof else None
+        convs = [rows[i].get("conv") and f"{rows[i].get('source')}:{rows[i]['conv']}" for i in tr_idx]
+        P_oof = out_of_fold(dense[tr_idx], tr_texts, Y[tr_idx], langs[tr_idx], convs) if need_oof else None
 
     def calibrate(proto: str) -> dict[str, float]:
         if proto == "dev":
@@ -359,6 +443,14 @@ def train(
     thresholds = by_protocol[protocol]["thresholds"]
     dev = metrics(Y[dv_idx], P_dv, langs[dv_idx], thresholds)
     train_oof = metrics(Y[tr_idx], P_oof, langs[tr_idx], thresholds) if P_oof is not None else None
+    real_dev = metrics(Y[rdv_idx], P_rdv, langs[rdv_idx], thresholds) if len(rdv_idx) else None
+    real_tr = np.array([is_real(rows[i]) for i in tr_idx])
+    confirm = operating_points(Y[tr_idx][real_tr], P_oof[real_tr]) if P_oof is not None and real_tr.any() else {}
+    for lab, op in confirm.items():
+        j = LABELS.index(lab)
+        op["real_dev"] = prf(Y[rdv_idx, j], P_rdv[:, j] >= op["confirm_at"]) if len(rdv_idx) else None
+        log.info("%s: confirmed from %.2f (real train out-of-fold %s; real dev %s)", lab, op["confirm_at"],
+                 op["real_train_oof"], op["real_dev"])
 
     encoder_version = SentenceEncoder.package_version()
     description = (
@@ -369,6 +461,7 @@ def train(
         "format": HEADS_FORMAT,
         "labels": list(LABELS),
         "thresholds": thresholds,
+        "confirm_at": {lab: op["confirm_at"] for lab, op in confirm.items()},
         "ngram_range": list(NGRAM_RANGE),
         "word_ngram_range": list(WORD_NGRAM_RANGE),
         "dense_scale": DENSE_SCALE,
@@ -421,7 +514,8 @@ def train(
             {"file": _rel(p), "sha256": sha256_file(p),
              "rows": sum(1 for r in rows if r["_src"] == str(p))} for p in data_paths
         ],
-        "split_counts": {"train": int(tr.sum()), "dev": int(dv.sum())},
+        "split_counts": {"train": int(tr.sum()), "train_real": int((tr & real).sum()), "dev": int(dv.sum()),
+                         "real_dev": int(real_dv.sum())},
         "thresholds": thresholds,
         "thresholds_protocol": {
             "oof": "per label, maximum F1 on grouped 5-fold out-of-fold predictions over train (0.01 grid, "
@@ -430,6 +524,13 @@ def train(
             "pooled": "per label, maximum F1 on dev + grouped out-of-fold train predictions: optimistic",
         }[protocol],
         "dev_metrics": dev,
+        "real_dev_metrics": real_dev,
+        "confirm_at": confirm,
+        "confirm_at_protocol": (
+            f"per label in {list(CONFIRM_LABELS)}: the lowest threshold (0.01 grid) from which grouped "
+            f"out-of-fold precision over the real training rows stays >= {CONFIRM_PRECISION} "
+            f"(thresholds predicting >= {CONFIRM_MIN_PREDICTED} rows); 0.99 when none does; real dev is only scored"
+        ),
         "train_out_of_fold_metrics": train_oof,
         "dev_f1_by_threshold_protocol": by_protocol,
         "dev_leakage": leakage_report(dense, rows, tr_idx, dv_idx),

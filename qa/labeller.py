@@ -80,7 +80,7 @@ MANIFEST_FILE = "manifest.json"
 #: Prefix of :attr:`Labeller.version`; bump it when the feature recipe or the training data changes.
 #: ``models.train`` records it in the heads' ``meta`` record, so heads trained by an older release
 #: keep their own name (``labeller-3``: the 2026-11 fourth batch of training lines).
-VERSION_PREFIX = "labeller-3"
+VERSION_PREFIX = "labeller-4"
 
 _WHITESPACE = re.compile(r"\s\s+")
 
@@ -285,6 +285,9 @@ class Labeller:
     encoder: str
     thresholds: Mapping[str, float]
     labels: tuple[str, ...] = LABELS
+    #: Per label that counts against the agent, the score from which a finding is confirmed
+    #: (measured precision >= 0.90 on real utterances; see ``models/manifest.json``).
+    confirm_at: Mapping[str, float] = field(default_factory=dict)
     dense_weights: np.ndarray = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
     ngram_weights: np.ndarray = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
     bias: np.ndarray = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
@@ -443,6 +446,7 @@ def build_labeller(heads_path: Path, *, encoder: Any = None) -> Labeller:
         encoder=str(meta["encoder"]["description"]),
         thresholds=thresholds,
         labels=labels,
+        confirm_at={k: float(v) for k, v in (meta.get("confirm_at") or {}).items()},
         dense_weights=dense_w.astype(np.float32),
         ngram_weights=ngram_w.astype(np.float32),
         bias=bias.astype(np.float32),

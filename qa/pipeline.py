@@ -99,7 +99,7 @@ def _normalise_language(code: str) -> str:
         # The rubric reads English, Mandarin, Korean and Malay only; decoding in another language
         # would be scored as if it were one of them (or as Whisper's translation into one).
         raise InputError(
-            f"qa scores calls in {', '.join(SUPPORTED_LANGUAGES)}; {code!r} is not one of them"
+            f"language {code!r} is not one qa scores ({', '.join(SUPPORTED_LANGUAGES)})"
         )
     return c
 

@@ -54,6 +54,7 @@ def label_sentences(call: Call, labeller: Any = None) -> rubrics.RubricContext:
         labels={s.key: sc for s, sc in zip(sentences, scores, strict=True)},
         thresholds=dict(labeller.thresholds),
         labeller=labeller.version,
+        confirm_at=dict(getattr(labeller, "confirm_at", None) or {}),
     )
 
 

@@ -151,6 +151,8 @@ def test_bad_uploads_are_refused_with_reasons_and_store_nothing(api, tmp_path):
         ({"agent_channel": "2"}, "agent_channel"),
         ({"layout": "surround"}, "layout"),
         ({"language": "english please"}, "language"),
+        ({"language": "fr"}, "not one qa scores"),
+        ({"agent_channel": "left-ish"}, "agent_channel"),
         ({"call_time": "yesterday-ish"}, "call_time"),
     ):
         r = upload(good, **data)

@@ -554,3 +554,14 @@ def test_batch_command_line_errors(tmp_path):
     assert main(["batch", str(tmp_path / "nope"), "--data-dir", str(tmp_path)]) == 2
     assert main(["batch", str(tmp_path), "--out", "r.txt", "--data-dir", str(tmp_path)]) == 2
     assert main(["batch", str(tmp_path), "--manifest", str(tmp_path / "m.csv"), "--data-dir", str(tmp_path)]) == 2
+
+
+def test_manifest_agent_channel_auto_and_bad_values(tmp_path):
+    touch(tmp_path / "a.wav", b"a" * 10)
+    touch(tmp_path / "b.wav", b"b" * 11)
+    (tmp_path / "calls.csv").write_text(
+        "path,agent_id,agent_channel\na.wav,ann,auto\nb.wav,bob,both\n", encoding="utf-8"
+    )
+    items, problems = read_manifest(tmp_path / "calls.csv")
+    assert [(Path(i.path).name, i.agent_channel) for i in items] == [("a.wav", "auto")]
+    assert "must be 0 (left), 1 (right) or auto" in problems[0].error

@@ -106,6 +106,8 @@ def test_silent_channel_and_one_speaker_fail_cleanly(tmp_path):
 
 def test_bad_options_fail_cleanly(two_party_wav, tmp_path):
     assert_clean_failure(qa("transcribe", two_party_wav, "--language", "english!!"), "language must be")
+    res = qa("transcribe", two_party_wav, "--language", "fr")
+    assert res.returncode == 2 and "language 'fr' is not one qa scores" in res.stderr and not res.stdout
     assert_clean_failure(qa("transcribe", two_party_wav, "--model", str(tmp_path)), "not a CTranslate2")
     assert_clean_failure(qa("transcribe", two_party_wav, "--max-duration", "5"), "over the limit")
     bad = tmp_path / "r.toml"

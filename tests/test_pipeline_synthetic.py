@@ -269,6 +269,6 @@ def test_bad_agent_channels_are_refused(value):
 
 
 def test_a_language_qa_does_not_score_is_refused():
-    with pytest.raises(InputError, match="'fr' is not one of them"):
+    with pytest.raises(InputError, match=r"language 'fr' is not one qa scores \(en, zh, ko, ms\)"):
         PipelineOptions(language="fr")
     assert PipelineOptions(language="Mandarin").language == "zh"

@@ -224,7 +224,12 @@ def test_last_word_after_resolution_weighs_most(lang):
 def test_sarcastic_politeness_is_a_last_word_remark():
     line = "Well, thank you SO much for your patience, I'm sure the manual was very hard to read."
     r = score_call(text_call("en", [line])).result("last_word")
-    assert r.outcome == "last_word"
+    [f] = r.findings
+    # Found either way; it counts against the agent only at the labeller's measured operating
+    # point for condescension, below which it is shown for review.
+    confirmed = f.confidence >= r.options["confirm_at_used"]
+    assert f.status == ("confirmed" if confirmed else "review")
+    assert r.outcome == ("last_word" if confirmed else "pass")
 
 
 def test_formulaic_sorry_before_the_complaint_is_not_empathy():

@@ -39,12 +39,15 @@ class RubricContext:
     ``audio``: the decoded recording, when scoring from audio (``None`` for a transcript).
     ``labels``: per utterance id, the labeller's probability per label (computed once per call).
     ``thresholds``: the labeller's calibrated threshold per label; ``labeller``: its version.
+    ``confirm_at``: per label, the labeller's measured operating point for findings that count
+    against the agent (precision >= 0.90 on real utterances); below it a finding is for review.
     """
 
     audio: Any = None
     labels: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     thresholds: Mapping[str, float] = field(default_factory=dict)
     labeller: str = ""
+    confirm_at: Mapping[str, float] = field(default_factory=dict)
     extras: Mapping[str, Any] = field(default_factory=dict)
 
     def p(self, utterance_id: str, label: str) -> float:

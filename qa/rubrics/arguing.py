@@ -36,7 +36,7 @@ CONFIRM_AT = 0.85
 @dataclass(frozen=True)
 class ArguingOptions:
     threshold: float | None = None  # None: the labeller's calibrated threshold
-    confirm_at: float | None = None  # None: CONFIRM_AT; below it a remark is for review
+    confirm_at: float | None = None  # None: the labeller's measured operating point, else CONFIRM_AT
     chain_max_turns: int = 4  # remarks within this many utterances of each other form a chain
     chain_weight: float = 1.5
     loud_db: float = 6.0  # this far above the agent's median loudness is a raised voice
@@ -69,7 +69,9 @@ def agent_loudness(call: Call, audio: object) -> tuple[dict[str, float], float] 
 def arguing(call: Call, opts: ArguingOptions, ctx: RubricContext) -> RubricResult:
     """The agent arguing with, contradicting or blaming the customer."""
     threshold = opts.threshold if opts.threshold is not None else ctx.thresholds.get("arguing", 0.5)
-    confirm_at = opts.confirm_at if opts.confirm_at is not None else CONFIRM_AT
+    confirm_at = (
+        opts.confirm_at if opts.confirm_at is not None else ctx.confirm_at.get("arguing", CONFIRM_AT)
+    )
     sentences = split_sentences(call)
     candidates = label_hits(sentences, ctx.labels, "arguing", threshold)
     hits = [(s, p) for s, p in candidates if finding_status(p, confirm_at) == "confirmed"]

@@ -32,7 +32,7 @@ CONFIRM_AT = 0.85
 @dataclass(frozen=True)
 class LastWordOptions:
     threshold: float | None = None
-    confirm_at: float | None = None  # None: CONFIRM_AT; below it a remark is for review
+    confirm_at: float | None = None  # None: the labeller's measured operating point, else CONFIRM_AT
     after_resolution_weight: float = 2.0
     closing_turns: int = 2  # the agent's last N utterances are its closing
     closing_weight: float = 1.5
@@ -45,7 +45,11 @@ def last_word(call: Call, opts: LastWordOptions, ctx: RubricContext) -> RubricRe
     threshold = (
         opts.threshold if opts.threshold is not None else ctx.thresholds.get("condescension", 0.5)
     )
-    confirm_at = opts.confirm_at if opts.confirm_at is not None else CONFIRM_AT
+    confirm_at = (
+        opts.confirm_at
+        if opts.confirm_at is not None
+        else ctx.confirm_at.get("condescension", CONFIRM_AT)
+    )
     sentences = split_sentences(call)
     hits = label_hits(sentences, ctx.labels, "condescension", threshold)
     resolved_at = resolution_time(sentences, ctx.labels, ctx.thresholds)

@@ -369,3 +369,93 @@ def test_a_finding_stored_without_a_status_reads_as_confirmed():
 
     f = finding_from_dict({"rubric": "arguing", "kind": "arguing", "start": 1.0, "end": 2.0, "confidence": 0.6})
     assert f.status == "confirmed" and f.span == Span(1.0, 2.0)
+
+
+def _worded(call, role_index, words):
+    """``call`` with utterance ``role_index``'s words set to ``[(text, start, end), ...]``."""
+    import dataclasses
+
+    from qa.types import Word
+
+    utts = list(call.utterances)
+    u = utts[role_index]
+    utts[role_index] = dataclasses.replace(u, words=tuple(Word(Span(a, b), t, 0.9) for t, a, b in words))
+    return dataclasses.replace(call, utterances=tuple(utts))
+
+
+def test_coming_in_on_the_last_word_of_a_finished_sentence_is_only_for_review():
+    call = make_call(
+        [
+            ("agent", 0.0, 2.0, GREETING["en"]),
+            ("customer", 2.5, 7.0, "I ordered a blue coat and a grey one came."),
+            ("agent", 6.6, 11.0, CUT_IN["en"]),
+        ]
+    )
+    finished = _worded(call, 1, [("I", 2.5, 2.7), ("ordered", 2.7, 3.2), ("a", 3.2, 3.3), ("blue", 3.3, 3.8),
+                                 ("coat", 3.8, 4.3), ("and", 4.3, 4.6), ("a", 4.6, 4.7), ("grey", 4.7, 5.3),
+                                 ("one", 5.3, 5.9), ("came.", 6.4, 7.0)])
+    (f,) = result(finished, "interruption").findings
+    assert f.status == "review" and f.confidence <= 0.6 and "sentence was complete" in f.evidence
+    # The same timing with the customer still going after the agent's onset: a cut-off.
+    cut = _worded(call, 1, [("I", 2.5, 2.7), ("ordered", 2.7, 3.2), ("a", 3.2, 3.3), ("blue", 3.3, 3.8),
+                            ("coat", 3.8, 4.3), ("and", 4.3, 4.6), ("a", 4.6, 4.7), ("grey", 4.7, 5.3),
+                            ("one", 5.3, 6.5), ("came.", 6.8, 7.0)])
+    (f,) = result(cut, "interruption").findings
+    assert f.status == "confirmed"
+
+
+def test_a_simultaneous_start_is_only_for_review():
+    call = make_call(
+        [
+            ("agent", 0.0, 2.0, GREETING["en"]),
+            ("customer", 2.5, 3.4, "And the other thing"),
+            ("agent", 2.6, 7.0, CUT_IN["en"]),  # both began within 0.1 s of each other
+        ]
+    )
+    (f,) = result(call, "interruption").findings
+    assert f.status == "review" and "both started together" in f.evidence
+
+
+def test_an_agreeing_echo_under_two_seconds_is_a_backchannel():
+    call = make_call(
+        [
+            ("agent", 0.0, 2.0, GREETING["en"]),
+            ("customer", 2.5, 7.0, NARRATION["en"]),
+            ("agent", 5.0, 6.7, "Yeah, right."),
+        ]
+    )
+    r = result(call, "interruption")
+    assert r.metrics["backchannels"] == 1 and not r.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "lookup"),
+    [
+        ("Let me pull up your order.", True),
+        ("Okay, let me have a look.", True),
+        ("One moment please.", True),
+        ("请稍等，我查一下。", True),
+        ("확인해 보겠습니다.", True),
+        ("Sebentar ya, saya semak dulu.", True),
+        ("Let me see what I can do about a refund.", False),
+        ("I will look into it and get back to you at some point.", False),
+        ("Let me check with the warehouse and I will call you back by 5 pm today with a replacement date.", False),
+        ("我们会给您退款。", False),
+    ],
+)
+def test_a_look_up_is_not_a_resolution(text, lookup):
+    from qa.rubrics.common import is_lookup_text
+
+    assert is_lookup_text(text) is lookup
+
+
+def test_a_call_whose_only_offer_is_a_look_up_has_no_resolution():
+    call = make_call(
+        [
+            ("agent", 0.0, 2.0, GREETING["en"]),
+            ("customer", 2.5, 7.0, NARRATION["en"]),
+            ("agent", 7.5, 9.0, "Let me pull up your order."),
+        ]
+    )
+    r = result(call, "resolution")
+    assert r.outcome == "none" and not r.findings

@@ -13,6 +13,13 @@ For each recording this writes
 * ``data/<id>.ref.json`` -- reference speech activity per party (``speech``), roles, language,
   words / transcript per party where the source has them, and the checks that were run.
 
+Rows with ``"assembly": "concat"`` list several single-speaker clips (``paths.audio``, one party
+each in ``turn_parties``) that are consecutive turns of scripted two-person dialogues; they are joined
+end to end, unchanged and without inserted silence (each clip keeps its own recorded lead-in and
+tail), into one mono file with two parties. Each party's reference activity is the energy
+detector run on that party's own clips, shifted to where the clip sits; ``turns`` in the
+reference lists every clip with its start, end, party and text.
+
 Reference speech activity comes from the source's own timings where it has them. Each clean
 channel is also run through a simple energy detector (20 ms frames, adaptive noise floor,
 200 ms hangover, gaps < 300 ms merged, blips < 100 ms dropped). Where both exist their
@@ -242,6 +249,22 @@ def imda_transcripts(blob: bytes) -> dict[str, str]:
     return dict(json.loads(blob))
 
 
+def kaldi_text(blob: bytes, key: str, strip_spaces: bool) -> str:
+    """The text of ``key`` in a Kaldi-style ``text`` file (``<key> <words...>`` per line)."""
+    for line in blob.decode("utf-8").splitlines():
+        parts = line.split(maxsplit=1)
+        if parts and parts[0] == key:
+            text = parts[1].strip() if len(parts) > 1 else ""
+            return "".join(text.split()) if strip_spaces else text
+    raise PrepareError(f"no transcript for {key} in the annotation file")
+
+
+def deeply_texts(blob: bytes) -> dict[str, dict[str, Any]]:
+    """Utterance id -> metadata (``text``, ``speaker``, ...) from a Deeply corpus JSON."""
+    doc = json.loads(blob)
+    return {utt: meta for place in doc.values() for utt, meta in place.items()}
+
+
 # --- checks ------------------------------------------------------------------------------------
 
 
@@ -326,7 +349,19 @@ def build(row: dict[str, Any], sources: dict[str, dict[str, Any]], quiet: bool) 
     paths = row["paths"]
     audio_paths = paths["audio"]
 
-    if layout == "two_files":
+    turn_bounds: list[tuple[float, float]] = []
+    if row.get("assembly") == "concat":
+        clips = [decode(git_show(git_dir, commit, p), p) for p in audio_paths]
+        rates = {r for _, r in clips}
+        if len(rates) != 1:
+            raise PrepareError(f"{row['id']}: clips have different rates {rates}")
+        rate = rates.pop()
+        pos = 0
+        for a, _ in clips:
+            turn_bounds.append((pos / rate, (pos + len(a)) / rate))
+            pos += len(a)
+        audio = np.concatenate([a.mean(axis=1) for a, _ in clips])[:, None].astype(np.float32)
+    elif layout == "two_files":
         sides = [decode(git_show(git_dir, commit, p), p) for p in audio_paths]
         rates = {r for _, r in sides}
         if len(rates) != 1:
@@ -355,6 +390,7 @@ def build(row: dict[str, Any], sources: dict[str, dict[str, Any]], quiet: bool) 
     words: dict[str, list[dict[str, Any]]] = {}
     transcript: dict[str, str] = {}
     checks: dict[str, Any] = {}
+    turns: list[dict[str, Any]] = []
 
     # energy activity on every party channel (mono: the one channel, all parties together)
     if layout == "mono":
@@ -380,6 +416,48 @@ def build(row: dict[str, Any], sources: dict[str, dict[str, Any]], quiet: bool) 
                     audio[:, ch], rate, speech[party], seed=zlib.crc32(row["id"].encode())
                 ),
             }
+    elif row.get("assembly") == "concat":
+        metas = deeply_texts(git_show(git_dir, commit, ann)) if ann else {}
+        texts: dict[str, list[str]] = defaultdict(list)
+        for p, party, (t0, t1) in zip(audio_paths, row["turn_parties"], turn_bounds, strict=True):
+            seg_audio = audio[int(round(t0 * rate)) : int(round(t1 * rate)), 0]
+            segs, _ = energy_speech(seg_audio, rate)
+            speech.setdefault(party, []).extend(
+                [[round(s + t0, 3), round(e + t0, 3)] for s, e in segs]
+            )
+            text = metas.get(Path(p).stem, {}).get("text", "")
+            texts[party].append(text)
+            turns.append(
+                {
+                    "party": party,
+                    "start": round(t0, 3),
+                    "end": round(t1, 3),
+                    "path": p,
+                    "text": text,
+                }
+            )
+        transcript = {party: " ".join(t) for party, t in texts.items()}
+        union = tidy([seg for segs in speech.values() for seg in segs], 0.0, 0.0)
+        # one shared channel: spot-check the union (a party's neighbours are the other's turns)
+        checks["mixed"] = {
+            "energy_whole_file_vs_per_clip": agreement(union, energy["mixed"], duration),
+            "spot_check_source_regions": spot_check(
+                audio[:, 0], rate, union, seed=zlib.crc32(row["id"].encode())
+            ),
+        }
+    elif ann and kind == "kaldi_text":
+        party = next(iter(parties))
+        transcript[party] = kaldi_text(
+            git_show(git_dir, commit, ann), row["annotation_key"], row.get("strip_spaces", False)
+        )
+        speech = energy
+    elif ann and kind == "deeply_json":
+        party = next(iter(parties))
+        meta = deeply_texts(git_show(git_dir, commit, ann)).get(Path(audio_paths[0]).stem)
+        if not meta:
+            raise PrepareError(f"{row['id']}: no transcript in {ann}")
+        transcript[party] = meta["text"]
+        speech = energy
     elif ann and kind == "imda_json":
         texts = imda_transcripts(git_show(git_dir, commit, ann))
         key = Path(audio_paths[0]).name
@@ -415,6 +493,7 @@ def build(row: dict[str, Any], sources: dict[str, dict[str, Any]], quiet: bool) 
         "energy_speech": energy,
         "energy_stats": energy_stats,
         "words": words,
+        "turns": turns,
         "transcript": transcript,
         "checks": checks,
     }

@@ -19,6 +19,7 @@ __all__ = [
     "quote",
     "options_dict",
     "is_backchannel_text",
+    "is_lookup_text",
     "resolution_time",
     "after_complaint",
 ]
@@ -180,6 +181,29 @@ def is_backchannel_text(text: str, max_words: int = 3) -> bool:
     return all(tok in BACKCHANNELS for tok in cleaned)
 
 
+# An agent announcing a look-up ("let me pull up your order") is not offering a resolution; the
+# labeller still scores some of these as vague offers, so the rubric leaves out sentences that
+# are only that (a short sentence made of a look-up phrase and nothing else of substance).
+_LOOKUP = re.compile(
+    r"^(?:(?:ok(?:ay)?|alright|all right|right|sure|so|yes|yeah|well)[,.!]?\s+)*"
+    r"(?:(?:let me|lemme|i'?ll|i will|i'?m going to|i am going to|allow me to)\s+(?:just\s+|quickly\s+)?"
+    r"(?:check|look|have a look|take a look|pull up|bring up|see(?! what| if i can| about)|find|search|look up|look that up|"
+    r"check that|verify|confirm|access)\b|(?:one|just a|give me a) (?:moment|second|sec|minute)\b|"
+    r"(?:please )?hold on\b|bear with me\b)"
+    r"|^(?:好的?[，,]?\s*)?(?:我|请您?稍等[，,]?我?)?(?:帮您|给您|这边)?(?:查一下|查询一下|看一下|查看一下|核实一下|确认一下)|^(?:请)?稍等"
+    r"|^(?:네[,.]?\s*)?(?:잠시만|확인해\s*(?:보겠습니다|볼게요|드리겠습니다|드릴게요))"
+    r"|^(?:(?:ok(?:ey)?|baik)[,.]?\s+)?(?:sebentar|tunggu sebentar|biar saya (?:semak|tengok|periksa)|saya (?:semak|periksa) (?:dulu|sekejap))",
+    re.IGNORECASE,
+)
+
+
+def is_lookup_text(text: str, max_words: int = 10) -> bool:
+    """A sentence that only announces a look-up or asks the customer to wait."""
+    t = text.strip()
+    short = len(t.split()) <= max_words if " " in t else len(t) <= 16
+    return short and bool(_LOOKUP.search(t))
+
+
 def after_complaint(sentences: Sequence[Sentence], seconds: float) -> set[str]:
     """Keys of the agent sentences said once the customer has spoken for ``seconds`` in all."""
     heard, after = 0.0, set()
@@ -200,6 +224,7 @@ def resolution_time(
         s.span.start
         for s in sentences
         if s.key in after
+        and not is_lookup_text(s.text)
         and (
             labels.get(s.key, {}).get("resolution_specific", 0.0)
             >= thresholds.get("resolution_specific", 0.5)

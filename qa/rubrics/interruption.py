@@ -33,7 +33,7 @@ from qa.rubrics.common import (
 from qa.types import Call, Finding, RubricResult, Span, Utterance
 from qa.vad import merge_spans
 
-VERSION = "1.1"
+VERSION = "1.2"
 # The timing confidence at or above which an interruption or talk-over is confirmed, until the
 # team sets one measured on real dev data (precision >= 0.90). The one place this default lives.
 CONFIRM_AT = 0.75
@@ -46,7 +46,10 @@ class InterruptionOptions:
     min_overlap_s: float = 0.15  # shorter overlaps are turn-taking jitter
     yield_window_s: float = 1.2  # the customer stops within this long after the agent's onset
     hold_after_s: float = 0.3  # the agent keeps talking at least this long after the customer stops
-    backchannel_max_s: float = 1.2
+    #: An agent burst this short with at most ``backchannel_max_words`` acknowledgement words (or
+    #: labelled backchannel) is a backchannel. Real agreeing echoes ("Yeah, very reasonable")
+    #: run to about 2 s.
+    backchannel_max_s: float = 2.0
     backchannel_max_words: int = 3
     backchannel_probability: float = 0.5
     narration_min_s: float = 4.0  # the first customer turn this long is the complaint narration
@@ -61,6 +64,13 @@ class InterruptionOptions:
     clear_overlap_s: float = 0.5  # an overlap this long is surely simultaneous speech
     clear_hold_s: float = 2.0  # the agent holding the floor this long after the customer stopped
     clear_silence_s: float = 1.0  # the customer silent this long after stopping: clearly yielded
+    #: The customer's last word before stopping ends a sentence: the turn was complete and the
+    #: agent only came in early. Such overlaps keep at most this confidence (for review).
+    complete_turn_confidence: float = 0.6
+    #: Both started within this long of each other (the customer's turn: speech joined across
+    #: pauses up to 0.5 s): a simultaneous start, not a cut-in; such overlaps keep at most
+    #: ``complete_turn_confidence`` too.
+    simultaneous_start_s: float = 0.25
 
 
 def timing_confidence(
@@ -153,6 +163,15 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
                 None if resumes is None else resumes - cust.end,
                 opts,
             )
+            # Not a cut-off after all: the customer had finished a sentence, or both began
+            # together. Shown for review, never confirmed.
+            why = ""
+            if _turn_complete(call, cust, onset):
+                why = "; the customer's sentence was complete"
+            elif onset - _turn_start(customer, cust) < opts.simultaneous_start_s:
+                why = "; both started together"
+            if why:
+                confidence = min(confidence, opts.complete_turn_confidence)
             status = finding_status(confidence, confirm_at)
             if status == "confirmed":
                 counts["interruption"] += 1
@@ -173,6 +192,7 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
                         f"agent started at {onset:.2f}s while the customer was speaking; the customer "
                         f"stopped {cust.end - onset:.2f}s later"
                         + (" (during the complaint narration)" if in_narration else "")
+                        + why
                         + f'. Agent: "{text.strip()[:160]}"'
                     ),
                 )
@@ -220,6 +240,32 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
             else [round(narration.start, 2), round(narration.end, 2)],
         },
     )
+
+
+_SENTENCE_END = (".", "?", "!", "。", "？", "！", "…")
+
+
+def _turn_complete(call: Call, region: Span, onset: float) -> bool:
+    """Whether the agent came in on the customer's last word of a finished sentence: no customer
+    word starts after the agent's onset, and the last one carries sentence-final punctuation.
+
+    (Punctuation alone is not enough: Whisper often completes and punctuates a cut-off sentence,
+    so a customer who goes on for a word or more after the onset was still talking.)"""
+    words = [
+        w for u in call.by_role("customer") if u.span.overlap(region) > 0 for w in u.words
+        if w.span.start < region.end + 0.1 and w.span.end > region.start
+    ]
+    if not words:
+        return False
+    last = max(words, key=lambda w: w.span.end)
+    went_on = any(w.span.start > onset + 0.1 for w in words)
+    return not went_on and last.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _turn_start(customer: list[Span], region: Span, gap: float = 0.5) -> float:
+    """Where the customer's turn holding ``region`` began: regions joined across short pauses."""
+    turn = next(t for t in merge_spans(customer, gap=gap) if t.overlap(region) > 0 or region.start in t)
+    return turn.start
 
 
 def _customer_utts(call: Call, span: Span) -> list[Utterance]:

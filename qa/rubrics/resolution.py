@@ -2,7 +2,8 @@
 
 ``specific`` — a concrete offer with specifics; ``vague`` — an offer without them ("we'll look
 into it"); ``none`` — no offer. Reciting policy, "there's nothing I can do" and passing the
-customer on are not offers (the labeller is trained on them as hard negatives).
+customer on are not offers (the labeller is trained on them as hard negatives), and neither is
+announcing a look-up ("let me pull up your order", "请稍等，我查一下"): such sentences are left out.
 """
 
 from __future__ import annotations
@@ -10,10 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.rubrics import RubricContext, register
-from qa.rubrics.common import label_hits, make_finding, options_dict, split_sentences
+from qa.rubrics.common import (
+    is_lookup_text,
+    label_hits,
+    make_finding,
+    options_dict,
+    split_sentences,
+)
 from qa.types import Call, RubricResult
 
-VERSION = "1.0"
+VERSION = "1.1"
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ def resolution(call: Call, opts: ResolutionOptions, ctx: RubricContext) -> Rubri
     for s in sentences:
         if s.role == "customer":
             heard += s.span.duration
-        elif heard >= opts.complaint_heard_s:
+        elif heard >= opts.complaint_heard_s and not is_lookup_text(s.text):
             after.add(s.key)
     specific = [
         h for h in label_hits(sentences, ctx.labels, "resolution_specific", ts) if h[0].key in after

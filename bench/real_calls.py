@@ -117,6 +117,20 @@ def two_party(rec: dict[str, Any]) -> bool:
     return rec["layout"] == "stereo" and len(speech) == 2
 
 
+def mono_roles(rec: dict[str, Any]) -> dict[str, str] | None:
+    """A two-party mono recording's parties as {"agent": party, "customer": party}, when the
+    manifest names them (role-played service scenes); None when it does not."""
+    speech = rec["ref"].get("speech") or {}
+    if rec["layout"] != "mono" or len(speech) != 2:
+        return None
+    out = {}
+    for party, desc in (rec.get("roles") or {}).items():
+        for role in ("agent", "customer"):
+            if str(desc).startswith(role) or (role == "agent" and "clerk" in str(desc)):
+                out[role] = party
+    return out if len(out) == 2 else {}
+
+
 # --- qa ----------------------------------------------------------------------------------------
 
 
@@ -142,7 +156,10 @@ def run_qa(rec: dict[str, Any], audio: Any, layout: str) -> dict[str, Any]:
     speech = {r: [tuple(s) for s in call.meta["speech"][r]] for r in ("agent", "customer")}
     words = {r: [(w.span.start, w.span.end) for u in call.by_role(r) for w in u.words] for r in ("agent", "customer")}
     text = {r: " ".join(u.text for u in call.by_role(r)) for r in ("agent", "customer")}
-    if two_party(rec):
+    roles_of = mono_roles(rec)
+    if roles_of:  # a two-party mono recording whose parties' roles are known
+        ref = {**ref, "speech": {role: ref["speech"][party] for role, party in roles_of.items()}}
+    if two_party(rec) or roles_of:
         parties = {}
         for role in ("agent", "customer"):
             r = mask(ref["speech"][role], dur)
@@ -292,8 +309,9 @@ def main(argv: list[str] | None = None) -> int:
                 res["qa_mono"] = run_qa(rec, mixed, "mono")
         else:
             res["qa"] = run_language_only(rec, audio)
-            res["voices"] = 2 if rec.get("kind") == "conversation" else 1
-            if res["voices"] == 2:
+            two = len(rec["ref"].get("speech") or {}) == 2 or rec.get("kind") == "conversation"
+            res["voices"] = 2 if two else 1
+            if two:
                 res["qa_mono"] = run_qa(rec, audio, "mono")
         results.append(res)
         q = res["qa"]

@@ -43,7 +43,6 @@ DEFAULT_MODEL = "base"  # the multilingual base model shipped in the pinned gymp
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "zh", "ko", "ms")
 _GAP_S = 0.3  # silence laid between speech regions so words do not run together
 _CHUNK_S = 29.5  # one Whisper window (30 s) per chunk
-_TAIL_S = 1.5  # a window whose words end this long before its audio is decoded again from there
 CHINESE_SCRIPTS: tuple[str, ...] = ("simplified", "traditional", "as-is")
 
 # Classic Whisper hallucinations on non-speech (subtitle credits, video outros). They are dropped
@@ -85,6 +84,9 @@ class TranscriptionOptions:
     #: log-prob/compression checks is decoded again alone with the temperature fallback.
     #: 1: one window at a time (faster-whisper's own sequential path).
     batch_size: int = 8
+    #: A window whose words end this long before its audio does is decoded again from its last
+    #: word (Whisper sometimes stops a window early); 0 turns this off.
+    redecode_tail_s: float = 1.5
     #: Samples drawn per window at each fallback temperature; the most likely one is kept.
     best_of: int = 5
     #: Mandarin transcripts in one script: Whisper switches between simplified and traditional
@@ -319,7 +321,8 @@ class FasterWhisperBackend:
             else:
                 toks = [self._tokenizer(x) for x in window_langs]
                 decoded = self._batched(enc, durations, toks)
-                decoded = self._decode_tails([chunks[k] for k in range(lo, hi)], decoded, toks)
+                if o.redecode_tail_s > 0:
+                    decoded = self._decode_tails([chunks[k] for k in range(lo, hi)], decoded, toks)
             for (words, logprob, ntok), lang in zip(decoded, window_langs, strict=True):
                 result.words.append([replace(w, language=lang) for w in words])
                 result.chunk_languages.append(lang)
@@ -352,7 +355,7 @@ class FasterWhisperBackend:
             tails: list[tuple[int, float]] = []
             for k, (words, _lp, _n) in enumerate(out):
                 end = max((w.end for w in words), default=0.0)
-                if audio[k].size / SR - end > _TAIL_S:
+                if audio[k].size / SR - end > self.options.redecode_tail_s:
                     tails.append((k, end))
             if not tails:
                 break

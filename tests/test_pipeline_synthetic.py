@@ -173,7 +173,7 @@ def _speech(call):
     from qa.types import Span
 
     audio = decode_audio(call.meta["audio"]["path"])
-    ch = call.meta["options"]["agent_channel"]
+    ch = call.meta["speakers"]["agent_channel"]
     signals = {"agent": audio.channel(ch), "customer": audio.channel(1 - ch)}
     regions = [(role, Span(a, b)) for role, spans in call.meta["transcribed"].items() for a, b in spans]
     return signals, regions

@@ -316,7 +316,7 @@ def transcribe_call(
 
 
 def _for_asr(spans: Sequence[Span], vad: VadOptions, duration: float) -> list[Span]:
-    return widen(spans, vad.asr_pad_ms / 1000, vad.asr_join_ms / 1000, duration)
+    return widen(spans, vad.asr_pad_ms / 1000, duration)
 
 
 def check_agent_channel(

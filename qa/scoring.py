@@ -74,7 +74,11 @@ def score_call(
     those are skipped and the results say so. ``labeller`` defaults to the shipped one.
     """
     cfg = config if isinstance(config, RubricConfig) else load_rubric_config(config)
-    context = dataclasses.replace(label_sentences(call, labeller), audio=audio)
+    context = dataclasses.replace(
+        label_sentences(call, labeller),
+        audio=audio,
+        item_options={name: item.options for name, item in cfg.items.items()},
+    )
     results: list[RubricResult] = []
     for name in rubrics.available():
         item = cfg.item(name)
@@ -87,7 +91,7 @@ def score_call(
         call_id=call.id,
         score=score,
         results=tuple(results),
-        rubric_version=f"{cfg.version}+{cfg.digest}",
+        rubric_version=cfg.full_version,
         capped_by=capped,
         quality=assess_quality(call, cfg.quality),
     )

@@ -7,6 +7,7 @@ import pytest
 from qa import rubrics
 from qa.config import ItemConfig, RubricConfig, load_rubric_config
 from qa.errors import InputError
+from qa.rubrics import registry
 from qa.scoring import combine, score_call
 from qa.types import Call, RubricResult, Span, Utterance
 
@@ -22,12 +23,13 @@ def temp_rubric():
     names = []
 
     def add(name, func, **kw):
+        kw = {"title": name.capitalize(), "outcomes": ("pass", "fail"), "passing": ("pass",), **kw}
         rubrics.register(name, options=_Opts, version="t1", **kw)(func)
         names.append(name)
 
     yield add
     for n in names:
-        rubrics._REGISTRY.pop(n, None)
+        registry._REGISTRY.pop(n, None)
 
 
 def _call():

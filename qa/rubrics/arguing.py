@@ -65,13 +65,19 @@ def agent_loudness(call: Call, audio: object) -> tuple[dict[str, float], float] 
     return levels, float(np.median(list(levels.values())))
 
 
-@register("arguing", options=ArguingOptions, version=VERSION)
+@register(
+    "arguing",
+    options=ArguingOptions,
+    version=VERSION,
+    title="Arguing",
+    about="Never argue with the customer",
+    outcomes=("pass", "arguing", "argument"),
+    passing=("pass",),
+)
 def arguing(call: Call, opts: ArguingOptions, ctx: RubricContext) -> RubricResult:
     """The agent arguing with, contradicting or blaming the customer."""
-    threshold = opts.threshold if opts.threshold is not None else ctx.thresholds.get("arguing", 0.5)
-    confirm_at = (
-        opts.confirm_at if opts.confirm_at is not None else ctx.confirm_at.get("arguing", CONFIRM_AT)
-    )
+    threshold = ctx.threshold("arguing", opts.threshold)
+    confirm_at = ctx.threshold("arguing", opts.confirm_at, confirm=True, default=CONFIRM_AT)
     sentences = split_sentences(call)
     candidates = label_hits(sentences, ctx.labels, "arguing", threshold)
     hits = [(s, p) for s, p in candidates if finding_status(p, confirm_at) == "confirmed"]

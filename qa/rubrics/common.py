@@ -20,7 +20,6 @@ __all__ = [
     "options_dict",
     "is_backchannel_text",
     "is_lookup_text",
-    "resolution_time",
     "after_complaint",
 ]
 
@@ -214,22 +213,3 @@ def after_complaint(sentences: Sequence[Sentence], seconds: float) -> set[str]:
             after.add(s.key)
     return after
 
-
-def resolution_time(
-    sentences: Sequence[Sentence], labels: Any, thresholds: Any, complaint_heard_s: float = 3.0
-) -> float | None:
-    """When the agent first offered a resolution (specific or vague), if ever."""
-    after = after_complaint(sentences, complaint_heard_s)  # "How can I help?" is no offer
-    times = [
-        s.span.start
-        for s in sentences
-        if s.key in after
-        and not is_lookup_text(s.text)
-        and (
-            labels.get(s.key, {}).get("resolution_specific", 0.0)
-            >= thresholds.get("resolution_specific", 0.5)
-            or labels.get(s.key, {}).get("resolution_vague", 0.0)
-            >= thresholds.get("resolution_vague", 0.5)
-        )
-    ]
-    return min(times) if times else None

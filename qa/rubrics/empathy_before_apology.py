@@ -35,19 +35,20 @@ class EmpathyOptions:
     score_neither: float = 20.0
 
 
-@register("empathy_before_apology", options=EmpathyOptions, version=VERSION)
+@register(
+    "empathy_before_apology",
+    options=EmpathyOptions,
+    version=VERSION,
+    title="Empathy before apology",
+    short_title="Empathy",
+    about="Listen, empathise, then apologise",
+    outcomes=("pass", "apology_first", "no_empathy", "no_apology", "neither"),
+    passing=("pass",),
+)
 def empathy_before_apology(call: Call, opts: EmpathyOptions, ctx: RubricContext) -> RubricResult:
     """Whether the agent empathised before apologising."""
-    te = (
-        opts.empathy_threshold
-        if opts.empathy_threshold is not None
-        else ctx.thresholds.get("empathy", 0.5)
-    )
-    ta = (
-        opts.apology_threshold
-        if opts.apology_threshold is not None
-        else ctx.thresholds.get("apology", 0.5)
-    )
+    te = ctx.threshold("empathy", opts.empathy_threshold)
+    ta = ctx.threshold("apology", opts.apology_threshold)
     sentences = split_sentences(call)
     heard = after_complaint(sentences, opts.complaint_heard_s)
     # A sentence that is mainly an apology ("I'm sorry for the trouble this caused you") is the

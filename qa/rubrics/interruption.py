@@ -116,12 +116,22 @@ def _narration(call: Call, min_s: float) -> Span | None:
     return None
 
 
-@register("interruption", options=InterruptionOptions, version=VERSION)
+@register(
+    "interruption",
+    options=InterruptionOptions,
+    version=VERSION,
+    title="Interruption",
+    column_title="Interrupt.",
+    about="Don't cut the customer off",
+    outcomes=("pass", "interrupted", "uncertain"),
+    passing=("pass",),
+)
 def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> RubricResult:
     """The agent cutting the customer off: count, rate per 10 minutes, overlapped seconds."""
     if call.source == "diarized":
-        return _mono_candidates(call, opts)
-    confirm_at = opts.confirm_at if opts.confirm_at is not None else CONFIRM_AT
+        return _mono_candidates(call, opts, ctx)
+    # Timing confidences are not the labeller's: no labeller operating point applies.
+    confirm_at = ctx.threshold(None, opts.confirm_at, confirm=True, default=CONFIRM_AT)
     customer = merge_spans(call.speech("customer"), gap=0.0)
     narration = _narration(call, opts.narration_min_s)
     findings: list[Finding] = []
@@ -277,11 +287,11 @@ def _keys_in(ctx: RubricContext, utts: list[Utterance], span: Span) -> list[str]
     return [k for k in ctx.labels if k.split("#", 1)[0] in ids]
 
 
-def _mono_candidates(call: Call, opts: InterruptionOptions) -> RubricResult:
+def _mono_candidates(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> RubricResult:
     # Abrupt turn changes between separated voices are never more than candidates to listen to.
     diarized_confirm_at = max(
-        opts.confirm_at if opts.confirm_at is not None else CONFIRM_AT,
-        opts.diarized_confirm_at if opts.diarized_confirm_at is not None else DIARIZED_CONFIRM_AT,
+        ctx.threshold(None, opts.confirm_at, confirm=True, default=CONFIRM_AT),
+        ctx.threshold(None, opts.diarized_confirm_at, confirm=True, default=DIARIZED_CONFIRM_AT),
     )
     findings = []
     utts = call.utterances

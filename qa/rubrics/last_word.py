@@ -18,7 +18,6 @@ from qa.rubrics.common import (
     label_hits,
     make_finding,
     options_dict,
-    resolution_time,
     split_sentences,
 )
 from qa.types import Call, RubricResult
@@ -39,20 +38,22 @@ class LastWordOptions:
     penalty: float = 35.0
 
 
-@register("last_word", options=LastWordOptions, version=VERSION)
+@register(
+    "last_word",
+    options=LastWordOptions,
+    version=VERSION,
+    title="Last word",
+    about="Don't score a point off the customer",
+    outcomes=("pass", "last_word"),
+    passing=("pass",),
+)
 def last_word(call: Call, opts: LastWordOptions, ctx: RubricContext) -> RubricResult:
     """Condescending or point-scoring remarks, weighted by where they fall."""
-    threshold = (
-        opts.threshold if opts.threshold is not None else ctx.thresholds.get("condescension", 0.5)
-    )
-    confirm_at = (
-        opts.confirm_at
-        if opts.confirm_at is not None
-        else ctx.confirm_at.get("condescension", CONFIRM_AT)
-    )
-    sentences = split_sentences(call)
-    hits = label_hits(sentences, ctx.labels, "condescension", threshold)
-    resolved_at = resolution_time(sentences, ctx.labels, ctx.thresholds)
+    threshold = ctx.threshold("condescension", opts.threshold)
+    confirm_at = ctx.threshold("condescension", opts.confirm_at, confirm=True, default=CONFIRM_AT)
+    hits = label_hits(split_sentences(call), ctx.labels, "condescension", threshold)
+    # The resolution item's own judgement of when an offer was made (with its own options).
+    resolved_at = ctx.resolution_offered_at(call)
     closing = (
         {u.id for u in call.by_role("agent")[-opts.closing_turns :]}
         if opts.closing_turns

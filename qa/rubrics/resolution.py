@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from qa.rubrics import RubricContext, register
 from qa.rubrics.common import (
+    Sentence,
+    after_complaint,
     is_lookup_text,
     label_hits,
     make_finding,
@@ -34,32 +36,64 @@ class ResolutionOptions:
     complaint_heard_s: float = 3.0
 
 
-@register("resolution", options=ResolutionOptions, version=VERSION)
+Hit = tuple[Sentence, float]
+
+
+@dataclass(frozen=True)
+class Offers:
+    """The agent's offers in one call, as the resolution item judges them.
+
+    ``specific`` / ``vague``: ``(sentence, probability)`` in time order; ``thresholds``: the
+    thresholds applied (``{"specific": ..., "vague": ...}``).
+    """
+
+    specific: list[Hit]
+    vague: list[Hit]
+    thresholds: dict[str, float]
+
+    @property
+    def first_at(self) -> float | None:
+        """When the first offer (specific or vague) began; ``None`` without one."""
+        return min((s.span.start for s, _ in self.specific + self.vague), default=None)
+
+
+def offers(call: Call, opts: ResolutionOptions, ctx: RubricContext) -> Offers:
+    """The agent's specific and vague offers: its sentences said once the customer has spoken for
+    ``complaint_heard_s``, look-ups left out, that reach the item's thresholds."""
+    ts = ctx.threshold("resolution_specific", opts.specific_threshold)
+    tv = ctx.threshold("resolution_vague", opts.vague_threshold)
+    sentences = split_sentences(call)
+    after = after_complaint(sentences, opts.complaint_heard_s)
+    after -= {s.key for s in sentences if s.key in after and is_lookup_text(s.text)}
+    return Offers(
+        specific=[
+            h for h in label_hits(sentences, ctx.labels, "resolution_specific", ts) if h[0].key in after
+        ],
+        vague=[h for h in label_hits(sentences, ctx.labels, "resolution_vague", tv) if h[0].key in after],
+        thresholds={"specific": ts, "vague": tv},
+    )
+
+
+def offered_at(call: Call, opts: ResolutionOptions, ctx: RubricContext) -> float | None:
+    """When the agent first offered a resolution, if ever (:attr:`Offers.first_at`). Other items
+    read it through :meth:`~qa.rubrics.context.RubricContext.resolution_offered_at`."""
+    return offers(call, opts, ctx).first_at
+
+
+@register(
+    "resolution",
+    options=ResolutionOptions,
+    version=VERSION,
+    title="Offered resolution",
+    short_title="Resolution",
+    about="Lead to a solution and commit to it",
+    outcomes=("specific", "vague", "none"),
+    passing=("specific",),
+)
 def resolution(call: Call, opts: ResolutionOptions, ctx: RubricContext) -> RubricResult:
     """Whether the agent offered a specific, vague or no resolution."""
-    ts = (
-        opts.specific_threshold
-        if opts.specific_threshold is not None
-        else ctx.thresholds.get("resolution_specific", 0.5)
-    )
-    tv = (
-        opts.vague_threshold
-        if opts.vague_threshold is not None
-        else ctx.thresholds.get("resolution_vague", 0.5)
-    )
-    sentences = split_sentences(call)
-    heard, after = 0.0, set()
-    for s in sentences:
-        if s.role == "customer":
-            heard += s.span.duration
-        elif heard >= opts.complaint_heard_s and not is_lookup_text(s.text):
-            after.add(s.key)
-    specific = [
-        h for h in label_hits(sentences, ctx.labels, "resolution_specific", ts) if h[0].key in after
-    ]
-    vague = [
-        h for h in label_hits(sentences, ctx.labels, "resolution_vague", tv) if h[0].key in after
-    ]
+    found = offers(call, opts, ctx)
+    specific, vague = found.specific, found.vague
     if specific:
         outcome, chosen, kind = "specific", specific, "specific_offer"
     elif vague:
@@ -77,7 +111,7 @@ def resolution(call: Call, opts: ResolutionOptions, ctx: RubricContext) -> Rubri
         findings=findings,
         options={
             **options_dict(opts),
-            "thresholds_used": {"specific": ts, "vague": tv},
+            "thresholds_used": dict(found.thresholds),
             "labeller": ctx.labeller,
         },
         metrics={"specific_offers": len(specific), "vague_offers": len(vague)},

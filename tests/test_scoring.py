@@ -91,6 +91,15 @@ def test_score_call_runs_registered_items_with_configured_options(temp_rubric, t
     result = score_call(_call(), str(cfg_file))
     assert result.result("demo_item").score == pytest.approx(70.0)
     assert result.rubric_version.startswith("lead-1+")
+    assert result.rubric_version == load_rubric_config(cfg_file).full_version
+
+
+def test_full_version_is_the_version_and_the_settings_digest():
+    cfg = load_rubric_config()
+    assert cfg.full_version == f"{cfg.version}+{cfg.digest}"
+    heavier = RubricConfig(version=cfg.version, items={**cfg.items, "arguing": ItemConfig(weight=9)})
+    assert heavier.full_version.split("+")[0] == cfg.version
+    assert heavier.full_version != cfg.full_version  # an edited weight is another rubric version
 
 
 def test_shipped_configuration_loads():

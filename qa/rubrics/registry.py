@@ -177,10 +177,18 @@ def load_builtin() -> None:
         importlib.import_module(module)
 
 
-def available() -> list[str]:
-    """Names of the registered rubric items, in registration order."""
+def _specs() -> list[RubricSpec]:
+    """The registered items: the built-in ones in :data:`BUILTIN_MODULES` order (whichever module
+    was imported first), then any others in registration order."""
     load_builtin()
-    return list(_REGISTRY)
+    rank = {module: i for i, module in enumerate(BUILTIN_MODULES)}
+    return sorted(_REGISTRY.values(), key=lambda s: rank.get(s.func.__module__, len(rank)))
+
+
+def available() -> list[str]:
+    """Names of the registered rubric items: the built-in ones in their display order, then others
+    in registration order. Scores list their results, and pages their items, in this order."""
+    return [s.name for s in _specs()]
 
 
 def get(name: str) -> RubricSpec:
@@ -189,13 +197,8 @@ def get(name: str) -> RubricSpec:
     try:
         return _REGISTRY[name]
     except KeyError:
-        known = ", ".join(_REGISTRY) or "none registered"
+        known = ", ".join(available()) or "none registered"
         raise InputError(f"unknown rubric item {name!r}; available: {known}") from None
-
-
-def _specs() -> list[RubricSpec]:
-    load_builtin()
-    return list(_REGISTRY.values())
 
 
 def titles() -> dict[str, str]:

@@ -63,15 +63,16 @@ class RubricContext:
         ``label=None`` is for confidences that do not come from the labeller (interruption
         timing): step 2 is skipped.
         """
+        # Values are returned as given (not cast), so the options echoed into results stay as set.
         if option is not None:
-            return float(option)
+            return option
         if confirm and default is None:
             raise ValueError("a confirm threshold needs the item's default operating point")
         fallback = DETECTION_DEFAULT if default is None else default
         if label is None:
-            return float(fallback)
+            return fallback
         source = self.confirm_at if confirm else self.thresholds
-        return float(source.get(label, fallback))
+        return source.get(label, fallback)
 
     def resolution_offered_at(self, call: Call) -> float | None:
         """When the agent first offered a resolution (specific or vague) in ``call``, if ever.

@@ -17,6 +17,7 @@ def test_threshold_option_then_labeller_then_default():
     ctx = RubricContext(thresholds={"arguing": 0.6}, confirm_at={"arguing": 0.9})
     assert ctx.threshold("arguing", 0.7) == 0.7  # the item's own option wins
     assert ctx.threshold("arguing", 0.0) == 0.0  # a set option, even 0, is not "unset"
+    assert type(ctx.threshold("arguing", 1)) is int  # returned as set: echoed options keep their value
     assert ctx.threshold("arguing") == 0.6  # the labeller's calibrated threshold
     assert ctx.threshold("empathy") == DETECTION_DEFAULT == 0.5  # neither: the default
     assert ctx.threshold("empathy", default=0.3) == 0.3

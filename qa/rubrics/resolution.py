@@ -12,15 +12,17 @@ from dataclasses import dataclass
 
 from qa.rubrics import RubricContext, register
 from qa.rubrics.common import (
+    Sentence,
     is_lookup_text,
     label_hits,
     make_finding,
     options_dict,
     split_sentences,
 )
+from qa.rubrics.requests import answered_requests, confirmed_bookings
 from qa.types import Call, RubricResult
 
-VERSION = "1.1"
+VERSION = "1.2"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,11 @@ class ResolutionOptions:
     score_none: float = 0.0
     # "How can I help?" before the customer has said what is wrong is not an offer.
     complaint_heard_s: float = 3.0
+    # Requests met on the call (qa.rubrics.requests): this many answers with particulars make a
+    # specific resolution; a booking confirmed with a day or time near it is one too.
+    answers_for_specific: int = 2
+    # The confidence given to those call-level findings (the labeller gives none).
+    call_level_confidence: float = 0.8
 
 
 @register("resolution", options=ResolutionOptions, version=VERSION)
@@ -60,15 +67,26 @@ def resolution(call: Call, opts: ResolutionOptions, ctx: RubricContext) -> Rubri
     vague = [
         h for h in label_hits(sentences, ctx.labels, "resolution_vague", tv) if h[0].key in after
     ]
-    if specific:
-        outcome, chosen, kind = "specific", specific, "specific_offer"
-    elif vague:
-        outcome, chosen, kind = "vague", vague, "vague_offer"
+    answers = answered_requests(sentences, after)
+    bookings = confirmed_bookings(sentences, after)
+    booked = [b for b, dated in bookings if dated]
+    met = len(answers) >= max(1, opts.answers_for_specific)
+    c = opts.call_level_confidence
+    chosen: list[tuple[Sentence, float, str]]
+    if specific or booked or met:
+        outcome = "specific"
+        chosen = [(h, p, "specific_offer") for h, p in specific]
+        chosen += [(b, c, "booking_confirmed") for b in booked]
+        chosen += [(a, c, "request_met") for a in answers] if met else []
+    elif vague or bookings:
+        outcome = "vague"
+        chosen = [(h, p, "vague_offer") for h, p in vague]
+        chosen += [(b, c, "booking_undated") for b, _ in bookings]
     else:
-        outcome, chosen, kind = "none", [], ""
+        outcome, chosen = "none", []
     strongest = sorted(chosen, key=lambda hit: -hit[1])[:3]  # the clearest offers first
-    findings = tuple(make_finding("resolution", kind, [s], confidence=p) for s, p in strongest)
-    confidence = max((p for _, p in chosen), default=0.6)
+    findings = tuple(make_finding("resolution", k, [s], confidence=p) for s, p, k in strongest)
+    confidence = max((p for _, p, _ in chosen), default=0.6)
     return RubricResult(
         rubric="resolution",
         version=VERSION,
@@ -80,6 +98,11 @@ def resolution(call: Call, opts: ResolutionOptions, ctx: RubricContext) -> Rubri
             "thresholds_used": {"specific": ts, "vague": tv},
             "labeller": ctx.labeller,
         },
-        metrics={"specific_offers": len(specific), "vague_offers": len(vague)},
+        metrics={
+            "specific_offers": len(specific),
+            "vague_offers": len(vague),
+            "requests_answered": len(answers),
+            "bookings_confirmed": len(bookings),
+        },
         confidence=round(float(confidence), 3),
     )

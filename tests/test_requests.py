@@ -46,7 +46,9 @@ def test_answers_with_particulars_are_found_and_read_backs_are_not() -> None:
         ("agent", "370318 please go ahead"),  # a read-back, not an answer
         ("customer", "okay the price"),
         ("agent", "it will be 37 pounds and 80 cents"),
-        ("agent", "we also have 3 rooms left"),  # a third agent sentence: no longer the answer
+        ("agent", "okay"),
+        ("agent", "anything else"),
+        ("agent", "we also have 3 rooms left"),  # a fifth agent sentence: no longer the answer
     )
     found = answered_requests(s, keys(s))
     assert [f.text for f in found] == [

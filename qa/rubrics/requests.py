@@ -7,10 +7,10 @@ day and time were agreed. The labeller judges one sentence at a time and scores 
 low, so the resolution item adds these call-level signals:
 
 - :func:`answered_requests`: agent sentences that answer a customer's request with particulars
-  (a number, a time, a price, a name introduced with "called") within the next two agent
+  (a number, a time, a price, a name introduced with "called") within the next four agent
   sentences;
 - :func:`confirmed_bookings`: agent sentences that confirm a booking, appointment or transfer as
-  done, with the particulars (a day or time) said by either party within three sentences.
+  done, with the particulars (a day or time) said by either party in the minute before.
 
 Both are deliberately literal: they credit an agent only for what a QA lead can point to in the
 transcript, and each one becomes a finding with its quote.
@@ -47,7 +47,8 @@ ELLIPTICAL_MAX_WORDS = 6
 #: Particulars: digits, clock times, prices, days, or a name introduced as "called X".
 _PARTICULARS = re.compile(
     r"\d|"
-    r"\b(o'?clock|a\.?m\.?|p\.?m\.?|noon|midnight|tomorrow|today|tonight|"
+    r"\d\s*[ap]\.?\s?m\b|\b[ap]\.m\.|"
+    r"\b(o'?clock|noon|midnight|tomorrow|today|tonight|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"pounds?|dollars?|ringgit|cents?|pence|minutes?|hours?)\b|"
     r"\b(it's |is |it is )?called \w+|"
@@ -60,20 +61,24 @@ _PARTICULARS = re.compile(
 #: A booking, appointment or transfer confirmed as done.
 _BOOKED = re.compile(
     r"\b(has|have|'ve|is|are|was|been) (been )?(booked|confirmed|reserved|scheduled|arranged|set up)\b|"
-    r"\bi('ve| have)? (booked|reserved|scheduled|arranged)\b|\byou('re| are) (all )?(booked|set)\b|"
-    r"\b(booking|reservation|appointment) (is|has been) (made|confirmed|done)\b|"
+    r"\bi('ve| have)? (already |just )?(booked|reserved|scheduled|arranged)\b|"
+    r"\byou('re| are) (all )?(booked|set)\b|"
+    r"\b(booking|reservation|appointment) (is|has been|was) (made|confirmed|done|successful)\b|"
     r"已经?(帮您|为您|给您)?(预约|预订|预定|安排|登记)(好)?了|预约成功|"
     r"예약(이|을)? ?(되었|됐|완료|해 ?드렸|잡아 ?드렸)|"
     r"\b(sudah|telah) (di)?(tempah|buat|atur)\w*",
     re.IGNORECASE,
 )
 
-#: An answer this many agent sentences after the request at most.
-ANSWER_WITHIN = 2
+#: An answer this many agent sentences after the request at most (ASR cuts a spoken answer into
+#: short sentences: "Entrance fee. Okay, let me have a look. It will cost you £1.").
+ANSWER_WITHIN = 4
 #: A read-back is checked against this many of the customer's latest digits.
 READ_BACK_DIGITS = 32
-#: Particulars for a booking: said by either party this many sentences around it at most.
-BOOKING_WITHIN = 3
+#: Particulars for a booking: said by either party this long before it (the day and time are
+#: usually agreed first, then the name and number taken) or after it, in seconds.
+BOOKING_BEFORE_S = 60.0
+BOOKING_AFTER_S = 15.0
 
 
 def is_request(text: str) -> bool:
@@ -140,13 +145,15 @@ def confirmed_bookings(
 ) -> list[tuple[Sentence, bool]]:
     """Agent sentences (among ``after``) confirming a booking, each with whether it has particulars.
 
-    Particulars count when the sentence itself, or any sentence of either party within
-    :data:`BOOKING_WITHIN` sentences of it, names a day, time or number.
+    Particulars count when the sentence itself, or any sentence of either party from
+    :data:`BOOKING_BEFORE_S` before it to :data:`BOOKING_AFTER_S` after it, names a day, time or
+    number.
     """
     out: list[tuple[Sentence, bool]] = []
-    for i, s in enumerate(sentences):
+    for s in sentences:
         if s.role != "agent" or s.key not in after or not _BOOKED.search(s.text):
             continue
-        near = sentences[max(0, i - BOOKING_WITHIN) : i + BOOKING_WITHIN + 1]
+        lo, hi = s.span.start - BOOKING_BEFORE_S, s.span.end + BOOKING_AFTER_S
+        near = [n for n in sentences if lo <= n.span.start <= hi]
         out.append((s, any(has_particulars(n.text) for n in near)))
     return out

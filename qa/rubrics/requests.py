@@ -1,0 +1,159 @@
+"""Requests met on the call: the part of a resolution that no single sentence shows.
+
+On real calls an agent often resolves the customer's request across several sentences: the
+customer asks ("can I get the address?", "请问多少钱"), the agent answers with the particulars
+("it's 151 Hills Road", "37 pounds 80"), or the agent confirms a booking a few sentences after the
+day and time were agreed. The labeller judges one sentence at a time and scores each such answer
+low, so the resolution item adds these call-level signals:
+
+- :func:`answered_requests`: agent sentences that answer a customer's request with particulars
+  (a number, a time, a price, a name introduced with "called") within the next four agent
+  sentences;
+- :func:`confirmed_bookings`: agent sentences that confirm a booking, appointment or transfer as
+  done, with the particulars (a day or time) said by either party in the minute before.
+
+Both are deliberately literal: they credit an agent only for what a QA lead can point to in the
+transcript, and each one becomes a finding with its quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qa.rubrics.common import Sentence, is_lookup_text
+
+__all__ = ["answered_requests", "confirmed_bookings", "has_particulars", "is_request"]
+
+#: A customer asking for something: a question or a request for information or action.
+_REQUEST = re.compile(
+    r"\?|？|"
+    r"\b(can|could|would|will) (you|i|we)\b|\bi('d| would) like\b|\bi need\b|\bi('m| am) looking for\b|"
+    r"\bplease\b|\b(what|where|when|which|why|who|how)\b|"
+    r"请|能不能|可不可以|可以|帮我|多少|哪|什么时候|几点|吗|呢|"
+    r"주세요|알려|어디|언제|얼마|몇|나요|까요|"
+    r"\b(boleh|tolong|berapa|di mana|bila|apa|nak)\b",
+    re.IGNORECASE,
+)
+
+#: An elliptical request ("okay, the price?"): the thing asked for named in a short sentence.
+_ASKED_FOR = re.compile(
+    r"\b(address|phone number|number|price|fee|cost|time|hours|postcode|reference)\b", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d")
+#: An elliptical request has at most this many words.
+ELLIPTICAL_MAX_WORDS = 6
+
+#: Particulars: digits, clock times, prices, days, or a name introduced as "called X".
+_PARTICULARS = re.compile(
+    r"\d|"
+    r"\d\s*[ap]\.?\s?m\b|\b[ap]\.m\.|"
+    r"\b(o'?clock|noon|midnight|tomorrow|today|tonight|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"pounds?|dollars?|ringgit|cents?|pence|minutes?|hours?)\b|"
+    r"\b(it's |is |it is )?called \w+|"
+    r"[零一二两三四五六七八九十百千万]+(点|元|块|号|分钟|小时)|明天|后天|今天|星期|周[一二三四五六日天]|"
+    r"[일이삼사오육칠팔구십백천만]+\s?(시|원|분|일)|내일|모레|오늘|월요일|화요일|수요일|목요일|금요일|토요일|일요일|"
+    r"\b(pukul|jam|esok|lusa|hari ini|isnin|selasa|rabu|khamis|jumaat|sabtu|ahad|sen)\b",
+    re.IGNORECASE,
+)
+
+#: A booking, appointment or transfer confirmed as done.
+_BOOKED = re.compile(
+    r"\b(has|have|'ve|is|are|was|been) (been )?(booked|confirmed|reserved|scheduled|arranged|set up)\b|"
+    r"\bi('ve| have)? (already |just )?(booked|reserved|scheduled|arranged)\b|"
+    r"\byou('re| are) (all )?(booked|set)\b|"
+    r"\b(booking|reservation|appointment) (is|has been|was) (made|confirmed|done|successful)\b|"
+    r"已经?(帮您|为您|给您)?(预约|预订|预定|安排|登记)(好)?了|预约成功|"
+    r"예약(이|을)? ?(되었|됐|완료|해 ?드렸|잡아 ?드렸)|"
+    r"\b(sudah|telah) (di)?(tempah|buat|atur)\w*",
+    re.IGNORECASE,
+)
+
+#: An answer this many agent sentences after the request at most (ASR cuts a spoken answer into
+#: short sentences: "Entrance fee. Okay, let me have a look. It will cost you £1.").
+ANSWER_WITHIN = 4
+#: A read-back is checked against this many of the customer's latest digits.
+READ_BACK_DIGITS = 32
+#: Particulars for a booking: said by either party this long before it (the day and time are
+#: usually agreed first, then the name and number taken) or after it, in seconds.
+BOOKING_BEFORE_S = 60.0
+BOOKING_AFTER_S = 15.0
+
+
+def is_request(text: str) -> bool:
+    """A customer sentence that asks for something.
+
+    A question, a request form ("can you", "I'd like", "please", "请", "주세요", "tolong"), or a
+    short sentence without digits that names what is asked for ("and the address").
+    """
+    if _REQUEST.search(text):
+        return True
+    short = len(text.split()) <= ELLIPTICAL_MAX_WORDS
+    return short and not _DIGITS.search(text) and bool(_ASKED_FOR.search(text))
+
+
+def has_particulars(text: str) -> bool:
+    """A sentence with particulars: a number, a time or day, a price, or a name given."""
+    return bool(_PARTICULARS.search(text))
+
+
+def _digits(text: str) -> str:
+    return "".join(_DIGITS.findall(text))
+
+
+def _is_answer(s: Sentence, heard_digits: str) -> bool:
+    t = s.text.strip()
+    if t.endswith(("?", "？")) or is_lookup_text(t):
+        return False
+    mine = _digits(t)
+    if mine and mine in heard_digits:  # reading back what the customer just said
+        return False
+    words = len(t.split()) if " " in t else len(t) // 2
+    return words >= 2 and has_particulars(t)
+
+
+def answered_requests(sentences: Sequence[Sentence], after: set[str]) -> list[Sentence]:
+    """Agent sentences (among ``after``) that answer a customer's request with particulars.
+
+    An answer is one of the first :data:`ANSWER_WITHIN` agent sentences after a customer
+    sentence that asks for something (:func:`is_request`); it is no question itself, no
+    look-up, no read-back of the digits the customer just gave, and has particulars
+    (:func:`has_particulars`). Each answer is returned once.
+    """
+    out: list[Sentence] = []
+    seen: set[str] = set()
+    pending = 0  # agent sentences still open to answer the last request
+    heard = ""  # the digits the customer said lately (a read-back is no answer)
+    for s in sentences:
+        if s.role == "customer":
+            heard = (heard + _digits(s.text))[-READ_BACK_DIGITS:]
+            if is_request(s.text):
+                pending = ANSWER_WITHIN
+            continue
+        if pending <= 0:
+            continue
+        pending -= 1
+        if s.key in after and s.key not in seen and _is_answer(s, heard):
+            out.append(s)
+            seen.add(s.key)
+    return out
+
+
+def confirmed_bookings(
+    sentences: Sequence[Sentence], after: set[str]
+) -> list[tuple[Sentence, bool]]:
+    """Agent sentences (among ``after``) confirming a booking, each with whether it has particulars.
+
+    Particulars count when the sentence itself, or any sentence of either party from
+    :data:`BOOKING_BEFORE_S` before it to :data:`BOOKING_AFTER_S` after it, names a day, time or
+    number.
+    """
+    out: list[tuple[Sentence, bool]] = []
+    for s in sentences:
+        if s.role != "agent" or s.key not in after or not _BOOKED.search(s.text):
+            continue
+        lo, hi = s.span.start - BOOKING_BEFORE_S, s.span.end + BOOKING_AFTER_S
+        near = [n for n in sentences if lo <= n.span.start <= hi]
+        out.append((s, any(has_particulars(n.text) for n in near)))
+    return out

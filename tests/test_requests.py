@@ -1,0 +1,123 @@
+"""Requests met on the call (qa.rubrics.requests) and how the resolution item uses them."""
+
+from __future__ import annotations
+
+from qa.rubrics.common import Sentence
+from qa.rubrics.requests import (
+    answered_requests,
+    confirmed_bookings,
+    has_particulars,
+    is_request,
+)
+from qa.types import Span
+
+
+def dialogue(*turns: tuple[str, str]) -> list[Sentence]:
+    out = []
+    for i, (role, text) in enumerate(turns):
+        out.append(Sentence(f"u{i}#0", f"u{i}", 0, role, text, Span(i * 5.0, i * 5.0 + 4.0), "en"))
+    return out
+
+
+def keys(sentences: list[Sentence]) -> set[str]:
+    return {s.key for s in sentences}
+
+
+def test_requests_and_particulars_in_four_languages() -> None:
+    assert is_request("can I get the address please")
+    assert is_request("and the price")  # elliptical, short, no digits
+    assert not is_request("my phone number is 0 3 8")  # a statement with digits
+    assert is_request("请问多少钱")
+    assert is_request("주소 알려 주세요")
+    assert is_request("boleh saya tahu harganya")
+    assert has_particulars("it will cost you 37 pounds")
+    assert has_particulars("it's called trinity college")
+    assert has_particulars("明天下午三点")
+    assert has_particulars("내일 오후 세 시에 갑니다") and has_particulars("오만 원입니다")
+    assert has_particulars("juruteknik akan datang esok pukul 8")
+    assert not has_particulars("let me check that for you")
+
+
+def test_answers_with_particulars_are_found_and_read_backs_are_not() -> None:
+    s = dialogue(
+        ("customer", "can you give me the address and phone number"),
+        ("agent", "it's 151 hills road and it's called bridge guest house"),
+        ("customer", "my number is 3 7 0 3 1 8"),
+        ("agent", "370318 please go ahead"),  # a read-back, not an answer
+        ("customer", "okay the price"),
+        ("agent", "it will be 37 pounds and 80 cents"),
+        ("agent", "okay"),
+        ("agent", "anything else"),
+        ("agent", "we also have 3 rooms left"),  # a fifth agent sentence: no longer the answer
+    )
+    found = answered_requests(s, keys(s))
+    assert [f.text for f in found] == [
+        "it's 151 hills road and it's called bridge guest house",
+        "it will be 37 pounds and 80 cents",
+    ]
+    # Only sentences said once the complaint was heard count.
+    assert answered_requests(s, {"u5#0"}) == [s[5]]
+
+
+def test_a_question_back_or_a_look_up_is_no_answer() -> None:
+    s = dialogue(
+        ("customer", "can you check my order"),
+        ("agent", "is that order 4471?"),
+        ("agent", "let me pull up your order"),
+    )
+    assert answered_requests(s, keys(s)) == []
+
+
+def test_bookings_need_a_day_or_time_nearby_to_be_specific() -> None:
+    dated = dialogue(
+        ("customer", "the taxi should arrive by 3 o'clock"),
+        ("agent", "okay the itinerary and time has been confirmed"),
+    )
+    assert [(b.key, d) for b, d in confirmed_bookings(dated, keys(dated))] == [("u1#0", True)]
+    undated = dialogue(
+        ("customer", "i need a technician"),
+        ("agent", "sure"),
+        ("agent", "okay"),
+        ("agent", "right"),
+        ("agent", "alright"),
+        ("agent", "your appointment has been booked"),
+    )
+    assert [(b.key, d) for b, d in confirmed_bookings(undated, keys(undated))] == [("u5#0", False)]
+    zh = dialogue(("customer", "师傅什么时候来"), ("agent", "已经帮您预约好了，明天上午九点"))
+    assert [d for _, d in confirmed_bookings(zh, keys(zh))] == [True]
+
+
+def call_of(*turns: tuple[str, str]):
+    from qa.types import Call, Utterance
+
+    utts = tuple(
+        Utterance(f"u{i:03d}", role, Span(i * 5.0, i * 5.0 + 4.0), text, language="en")
+        for i, (role, text) in enumerate(turns)
+    )
+    return Call("t", "ann", len(turns) * 5.0 + 1.0, "stereo", utts, {})
+
+
+def test_a_request_met_on_the_call_is_a_specific_resolution() -> None:
+    from qa.scoring import score_call
+
+    met = call_of(
+        ("customer", "hi i'm looking for a guesthouse in the south with free parking"),
+        ("agent", "sure what kind"),
+        ("customer", "can you give me the address"),
+        ("agent", "it's called bridge guest house on 151 hills road"),
+        ("customer", "and the phone number"),
+        ("agent", "the number is 01223 247942"),
+    )
+    r = score_call(met).result("resolution")
+    assert r.outcome == "specific"
+    assert {f.kind for f in r.findings} == {"request_met"}
+    assert r.metrics["requests_answered"] == 2
+
+    one_fact = call_of(
+        ("customer", "you charged me twice for the same order and i am really upset"),
+        ("customer", "why was i charged again"),
+        ("agent", "the second charge was 40 dollars on the 3rd"),
+    )
+    r = score_call(one_fact).result("resolution")
+    assert r.outcome != "specific"  # one answered question does not resolve a complaint
+    assert r.metrics["requests_answered"] == 1

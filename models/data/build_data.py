@@ -1,26 +1,28 @@
-"""Build ``models/data/utterances.jsonl`` from the hand-written sentence lists.
+"""Build ``models/data/utterances.jsonl`` from the team's written lines in ``models/data/team/``.
 
 Run ``python -m models.data.build_data`` (writes the file and prints the counts table) or
 ``python -m models.data.build_data --check`` (rebuilds in memory and fails if the file on disk
 differs or a sanity check fails).  The output is deterministic: same sources, same bytes.
 
-Two kinds of source file per language, both with a ``RAW`` string, one utterance a line::
+Two source files per language, JSON Lines (UTF-8, one utterance a line, in the order the team
+wrote them):
 
-    CODES|ROLE|TEXT            or            CODES|ROLE|TEXT|NOTE
+* ``team/train_<lang>.jsonl`` — the ``train`` split (ids ``<lang>-NNNN``);
+* ``team/dev_<lang>.jsonl`` — the ``dev`` split (ids ``<lang>-dev-NNNN``), written separately: no
+  dev line is a translation or paraphrase of a training line, and the build fails on
+  near-duplicates between the two within a language (see :func:`near_duplicates`).
 
-* ``sentences_<lang>.py`` — the ``train`` split (ids ``<lang>-NNNN``);
-* ``dev_<lang>.py`` — the ``dev`` split (ids ``<lang>-dev-NNNN``), written separately: no dev line
-  is a translation or paraphrase of a training line, and the build fails on near-duplicates
-  between the two within a language (see :func:`near_duplicates`).
-
-CODES is any subset of ``E A S V R C B`` (empathy, apology, resolution_specific,
-resolution_vague, arguing, condescension, backchannel) or ``-`` for none; ROLE is ``a`` (agent)
-or ``c`` (customer). ``#`` lines are section comments. The labelling rules are in ``README.md``.
+Each line is ``{"text", "language", "role", "labels", "split", "source", "batch"}`` plus optional
+``"section"`` and ``"note"`` (see :data:`SOURCE_KEYS` and ``README.md``): ``labels`` in the
+canonical order of :data:`qa.labeller.LABELS`, ``source`` always :data:`SOURCE`, ``batch`` and
+``section`` the writing batch and the list section the line was written in (provenance only: they
+are not copied to ``utterances.jsonl``).  :func:`read_source` rejects any other shape with the file
+name and line number.  Ids are positional, so new lines go at the end of a file.  The labelling
+rules are in ``README.md``.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 import sys
@@ -32,24 +34,19 @@ from qa.labeller import LABELS  # the one definition of the label set
 
 HERE = Path(__file__).resolve().parent
 OUT_PATH = HERE / "utterances.jsonl"
+#: The team's written lines: ``<split>_<lang>.jsonl`` for every split and language.
+TEAM_DIR = HERE / "team"
 
 LANGUAGES = ("en", "zh", "ko", "ms")
-CODE_TO_LABEL = {
-    "E": "empathy",
-    "A": "apology",
-    "S": "resolution_specific",
-    "V": "resolution_vague",
-    "R": "arguing",
-    "C": "condescension",
-    "B": "backchannel",
-}
-ROLES = {"a": "agent", "c": "customer"}
+SPLITS = ("train", "dev")
+ROLES = ("agent", "customer")
 SOURCE = "written by the qa team"
 MIN_DEV_POSITIVES = 15
 MIN_POSITIVES = 60
 KEYS = ("id", "text", "language", "role", "labels", "split", "source", "note")
-#: Source module per split: ``models.data.<prefix>_<lang>``.
-SPLIT_SOURCES = {"train": "sentences", "dev": "dev"}
+#: Keys of a source line: required, then optional.
+SOURCE_KEYS = ("text", "language", "role", "labels", "split", "source", "batch")
+SOURCE_OPTIONAL_KEYS = ("section", "note")
 #: Dev and train texts of one language closer than this (character-trigram Jaccard of the
 #: normalised texts) are near-duplicates: the build fails.
 NEAR_DUPLICATE = 0.6
@@ -57,43 +54,103 @@ NEAR_DUPLICATE = 0.6
 NEAR_DUPLICATE_MIN_CHARS = 10
 
 
-def _parse(module: str) -> list[dict]:
-    raw = importlib.import_module(f"models.data.{module}").RAW
-    lang = module.rsplit("_", 1)[1]
-    rows = []
-    for lineno, line in enumerate(raw.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
+class SourceError(ValueError):
+    """A team source file is missing or malformed; every message line starts with ``<path>:<line>:``
+    (or ``<path>:`` for the file as a whole)."""
+
+
+def source_path(language: str, split: str) -> Path:
+    """The team source file of one language and split."""
+    return TEAM_DIR / f"{split}_{language}.jsonl"
+
+
+def _line_problems(obj: object, language: str, split: str) -> list[str]:
+    """What is wrong with one parsed source line (empty when it is well-formed)."""
+    if not isinstance(obj, dict):
+        return [f"expected a JSON object, got {type(obj).__name__}"]
+    problems = []
+    missing = [k for k in SOURCE_KEYS if k not in obj]
+    unknown = sorted(set(obj) - set(SOURCE_KEYS) - set(SOURCE_OPTIONAL_KEYS))
+    if missing:
+        problems.append(f"missing {', '.join(missing)}")
+    if unknown:
+        problems.append(f"unknown keys {', '.join(unknown)}")
+    text = obj.get("text")
+    # One line by str.splitlines(), which is how models.train reads utterances.jsonl (it also
+    # breaks at U+2028 and the like, which json.dumps(ensure_ascii=False) leaves raw).
+    if "text" in obj and (not isinstance(text, str) or text != text.strip()
+                          or len(text.splitlines()) != 1):
+        problems.append(f"text must be one non-empty line without surrounding spaces: {text!r}")
+    if "language" in obj and obj["language"] != language:
+        problems.append(f"language {obj['language']!r} in the {language!r} file "
+                        f"(languages: {', '.join(LANGUAGES)})")
+    if "role" in obj and obj["role"] not in ROLES:
+        problems.append(f"role {obj['role']!r} is not one of {', '.join(ROLES)}")
+    labels = obj.get("labels")
+    if "labels" in obj:
+        if not isinstance(labels, list) or not all(isinstance(lab, str) for lab in labels):
+            problems.append(f"labels must be a list of label names: {labels!r}")
+        elif unknown_labels := [lab for lab in labels if lab not in LABELS]:
+            problems.append(f"unknown labels {unknown_labels} (labels: {', '.join(LABELS)})")
+        elif labels != [lab for lab in LABELS if lab in labels]:
+            problems.append(f"labels {labels} repeat or are out of order (order: {', '.join(LABELS)})")
+    if "split" in obj and obj["split"] != split:
+        problems.append(f"split {obj['split']!r} in the {split!r} file")
+    if "source" in obj and obj["source"] != SOURCE:
+        problems.append(f"source {obj['source']!r}: these files hold only lines {SOURCE}")
+    for key in ("batch", *SOURCE_OPTIONAL_KEYS):
+        if key in obj and (not isinstance(obj[key], str) or not obj[key].strip()):
+            problems.append(f"{key} must be a non-empty string: {obj[key]!r}")
+    return problems
+
+
+def read_source(path: Path, language: str, split: str) -> list[dict]:
+    """The lines of one team source file, in file order, each validated.
+
+    Blank lines are skipped.  Raises :class:`SourceError` naming the file and the line of every
+    problem: not JSON, not an object, missing or unknown keys, empty or multi-line text, a
+    language or split other than the file's, an unknown role, unknown, repeated or out-of-order
+    labels, another source, an empty batch, section or note.
+    """
+    try:
+        # split at newlines only: a raw U+2028 inside a text is then reported, not split
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(f"{path}: cannot read: {exc}") from exc
+    rows, problems = [], []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
             continue
-        parts = line.split("|")
-        if len(parts) not in (3, 4):
-            raise ValueError(f"{module}.py RAW line {lineno}: expected 3 or 4 fields: {line!r}")
-        codes, role, text = parts[0].strip(), parts[1].strip(), parts[2].strip()
-        note = parts[3].strip() if len(parts) == 4 else ""
-        if role not in ROLES:
-            raise ValueError(f"{module}.py RAW line {lineno}: bad role {role!r}")
-        if codes == "-":
-            labels: list[str] = []
-        else:
-            bad = [c for c in codes if c not in CODE_TO_LABEL]
-            if bad or len(set(codes)) != len(codes):
-                raise ValueError(f"{module}.py RAW line {lineno}: bad codes {codes!r}")
-            labels = [lab for lab in LABELS if any(CODE_TO_LABEL[c] == lab for c in codes)]
-        if not text:
-            raise ValueError(f"{module}.py RAW line {lineno}: empty text")
-        rows.append(
-            {"text": text, "language": lang, "role": ROLES[role], "labels": labels, "note": note}
-        )
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{path}:{lineno}: not valid JSON ({exc.msg}, column {exc.colno})")
+            continue
+        found = _line_problems(obj, language, split)
+        problems += [f"{path}:{lineno}: {p}" for p in found]
+        if not found:
+            rows.append(obj)
+    if problems:
+        raise SourceError("\n".join(problems))
     return rows
 
 
 def build() -> list[dict]:
-    """Every record: per language, the training lines in source order, then the dev lines."""
+    """Every record: per language, the training lines in file order, then the dev lines.
+
+    Raises :class:`SourceError` when a source file is missing or malformed, or when
+    :data:`TEAM_DIR` holds a ``.jsonl`` file that is not one of the sources (it would be ignored).
+    """
+    expected = {source_path(lang, split) for lang in LANGUAGES for split in SPLITS}
+    stray = sorted(p.name for p in TEAM_DIR.glob("*.jsonl") if p not in expected)
+    if stray:
+        raise SourceError(f"{TEAM_DIR}: not a source file (<split>_<lang>.jsonl, splits "
+                          f"{', '.join(SPLITS)}, languages {', '.join(LANGUAGES)}): {', '.join(stray)}")
     out = []
     for lang in LANGUAGES:
-        for split, prefix in SPLIT_SOURCES.items():
+        for split in SPLITS:
             infix = "" if split == "train" else f"{split}-"
-            for i, row in enumerate(_parse(f"{prefix}_{lang}"), 1):
+            for i, row in enumerate(read_source(source_path(lang, split), lang, split), 1):
                 rec = {
                     "id": f"{lang}-{infix}{i:04d}",
                     "text": row["text"],
@@ -101,9 +158,9 @@ def build() -> list[dict]:
                     "role": row["role"],
                     "labels": row["labels"],
                     "split": split,
-                    "source": SOURCE,
+                    "source": row["source"],
                 }
-                if row["note"]:
+                if "note" in row:
                     rec["note"] = row["note"]
                 out.append(rec)
     return out
@@ -169,9 +226,9 @@ def check(records: list[dict]) -> list[str]:
         ids.add(r["id"])
         if r["language"] not in LANGUAGES:
             problems.append(f"{r['id']}: bad language {r['language']!r}")
-        if r["role"] not in ("agent", "customer"):
+        if r["role"] not in ROLES:
             problems.append(f"{r['id']}: bad role {r['role']!r}")
-        if r["split"] not in ("train", "dev"):
+        if r["split"] not in SPLITS:
             problems.append(f"{r['id']}: bad split {r['split']!r}")
         if any(lab not in LABELS for lab in r["labels"]) or len(set(r["labels"])) != len(
             r["labels"]
@@ -214,7 +271,11 @@ def load(path: Path = OUT_PATH) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    records = build()
+    try:
+        records = build()
+    except SourceError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     problems = check(records)
     if problems:
         print("\n".join(problems), file=sys.stderr)

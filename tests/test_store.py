@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import threading
@@ -15,6 +16,7 @@ from qa.errors import InputError
 from qa.quality import CallQuality
 from qa.store import NotFound, Store, TooLarge, default_url, make_engine, migrate
 from qa.store import calls as calls_mod
+from qa.store import scores as scores_mod
 from qa.store.schema import (
     Agent,
     Base,
@@ -443,14 +445,14 @@ def test_a_failed_insert_leaves_nothing_half_written(store, monkeypatch):
     cid = add(store, 1, total=70.0)
     before = store.calls.get(cid)
 
-    real_rows = calls_mod.rubric_rows
+    real_rows = scores_mod.rubric_rows
 
     def broken_rows(score_id, call_id, score):
         rows = real_rows(score_id, call_id, score)
         rows[-1].outcome = None  # NOT NULL: the insert fails after the score row went in
         return rows
 
-    monkeypatch.setattr(calls_mod, "rubric_rows", broken_rows)
+    monkeypatch.setattr(scores_mod, "rubric_rows", broken_rows)
     with pytest.raises(Exception, match="(?i)null|constraint"):
         store.calls.save_score(cid, call_score(10.0, version="r9"), labeller_version="x")
     monkeypatch.undo()
@@ -794,3 +796,48 @@ def test_review_findings_and_quality_are_stored_filtered_and_counted(store):
     # A new score without the flag clears it; the call's current score decides.
     store.calls.save_score(flagged, reviewed_score(40.0, confirmed=2, flagged=False, version="r2"), labeller_version="lab1")
     assert ids(needs_review=True) == set() and store.scorecards.get("ann").n_flagged == 0
+
+
+# --- records and the pass-rate query -------------------------------------------------------------
+
+
+def test_pass_counts_by_agent_agree_with_the_scorecards(store):
+    """The agents page's pass counts and the scorecards' pass rates come from one query: per
+    agent and item they count the same results, and the team rate is their sum."""
+    add(store, 0, "ann", when(0), 80.0)
+    add(store, 1, "ann", when(1), 40.0, interruption=("interrupted", 20.0, 2), resolution=("none", 0.0, 0))
+    add(store, 2, "bob", when(2), 70.0, interruption=("uncertain", None, 0), resolution=("vague", 50.0, 1))
+    add(store, 3, "bob", when(3))  # not scored: in no count
+    store.calls.add_agent("cat")  # no calls at all
+    counts = store.scorecards.pass_counts_by_agent()
+    assert counts == {
+        "ann": {"interruption": (1, 2), "resolution": (1, 2)},
+        "bob": {"interruption": (0, 0), "resolution": (0, 1)},
+    }
+    for agent, items in counts.items():
+        card = store.scorecards.get(agent, team_rates=True)
+        assert {k: (v.passed, v.counted) for k, v in card.per_rubric.items()} == items
+        for item, st in card.per_rubric.items():
+            passed = sum(c[item][0] for c in counts.values())
+            counted = sum(c[item][1] for c in counts.values())
+            assert st.team_pass_rate == round(passed / counted, 4)
+
+
+def test_records_are_frozen_and_serialise_in_the_api_order(store):
+    cid = add(store, 1, total=55.0)
+    got = store.calls.get(cid)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        got.agent_id = "bob"  # type: ignore[misc]
+    d = got.to_dict()
+    # The current score's record sits where the call's score column is; the rest follow.
+    assert list(d) == [
+        "id", "agent_id", "recording_sha256", "call_time", "queue", "customer_ref",
+        "language_hint", "channel_layout", "duration", "language", "source", "created", "score",
+        "rubric_version", "scored_at", "needs_review", "meta", "recording", "transcript", "history",
+    ]  # fmt: skip
+    assert d["score"]["score"] == 55.0 and isinstance(d["score"]["results"], list)
+    assert d["history"] == [h.to_dict() for h in got.history] and isinstance(d["history"], list)
+    assert d["score"]["capped_by"] == [] and d["transcript"] is None
+    row = store.calls.list()[0][0].to_dict()
+    assert list(row) == [k for k in d if k not in ("meta", "recording", "transcript", "history")]
+    assert row["score"] == 55.0 and row["call_time"] == when(0)

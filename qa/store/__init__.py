@@ -3,13 +3,13 @@
 One :class:`Store` holds a SQLAlchemy 2 engine and a data directory, and reaches everything
 through its parts:
 
-=====================  ============================================================  ===========
-``store.files``        recordings: ``put``, ``get``, ``path``                        files.py
-``store.calls``        agents, calls, transcripts, scores, running totals, lists     calls.py
-``store.scorecards``   ``get`` (an agent's scorecard), ``pass_counts_by_agent``      scorecards.py
-``store.jobs``         the job queue: ``create``, ``get``, ``update``, ``claim_next``  jobs.py
-``store.keys``         API keys: ``create``, ``check``, ``cached_role``, ``revoke``    keys.py
-=====================  ============================================================  ===========
+- ``store.files`` (:mod:`~qa.store.files`): recordings: ``put``, ``get``, ``path``;
+- ``store.calls`` (:mod:`~qa.store.calls`): agents, calls, transcripts, scores, running totals,
+  filtered lists;
+- ``store.scorecards`` (:mod:`~qa.store.scorecards`): an agent's scorecard (``get``) and every
+  agent's pass counts;
+- ``store.jobs`` (:mod:`~qa.store.jobs`): the job queue;
+- ``store.keys`` (:mod:`~qa.store.keys`): API keys.
 
 They return frozen records (:mod:`qa.store.records`), never ORM rows or bare dicts. The database
 is a SQLite file by default (``<data dir>/qa.db``) or any PostgreSQL by URL
@@ -18,7 +18,8 @@ migrations in ``qa/migrations`` (:func:`migrate`, run by :meth:`Store.open`).
 
 Guarantees:
 
-- **Nothing half-written.** Every public method is one transaction (:class:`~qa.store.engine.Database`).
+- **Nothing half-written.** Every public method is one transaction
+  (:class:`~qa.store.engine.Database`).
 - **Nothing uploaded is lost or overwritten**, and the same bytes give the same recording and
   the same call (:mod:`qa.store.files`, :mod:`qa.store.calls`).
 - **Score history.** Re-scoring adds a score; the newest is the call's current one, which
@@ -35,7 +36,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import NoSuchModuleError, OperationalError
 
 from qa.errors import InputError, QAError
-from qa.store.calls import PASS_OUTCOMES, Calls
+from qa.store.calls import Calls
 from qa.store.engine import Database, default_data_dir, default_url, make_engine, migrate
 from qa.store.errors import NotFound, TooLarge
 from qa.store.files import RecordingFiles
@@ -45,6 +46,7 @@ from qa.store.records import (
     AgentInfo,
     AgentScorecard,
     ApiKeyInfo,
+    CallColumns,
     CallDetail,
     CallSummary,
     JobInfo,
@@ -57,6 +59,7 @@ from qa.store.records import (
 )
 from qa.store.schema import JOB_STATUSES, ROLES
 from qa.store.scorecards import Scorecards
+from qa.store.scores import PASS_OUTCOMES
 
 __all__ = [
     "Store",
@@ -72,6 +75,7 @@ __all__ = [
     "AgentInfo",
     "AgentScorecard",
     "ApiKeyInfo",
+    "CallColumns",
     "CallDetail",
     "CallSummary",
     "JobInfo",

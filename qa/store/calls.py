@@ -3,7 +3,7 @@
 - **Idempotent.** The same recording gives the same call (its id is the first 16 hex digits of
   the sha256, as the pipeline names calls).
 - **Score history.** Re-scoring adds a ``scores`` row; the newest one is the call's *current*
-  score (``calls.score_id``), which lists, filters and scorecards use.
+  score (``calls.score_id``), which lists, filters and scorecards use (:mod:`qa.store.scores`).
 - Adding calls and scores updates the running totals (:mod:`qa.store.totals`) in the same
   transaction.
 """
@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qa.errors import InputError
-from qa.store import totals
+from qa.store import scores, totals
 from qa.store.engine import Database, utc_now
 from qa.store.errors import NotFound
 from qa.store.files import check_sha256
@@ -31,12 +31,7 @@ from qa.store.schema import Agent, CallRow, Recording, RubricResultRow, ScoreRow
 from qa.store.views import agent_info, call_detail, call_summary
 from qa.types import Call, CallScore, call_from_dict, to_dict
 
-__all__ = ["Calls", "PASS_OUTCOMES", "rubric_rows"]
-
-# Rubric outcomes that count as a pass in scorecards; every other counted outcome is a miss.
-# (RUBRIC.md: "pass" for interruption, arguing, last word, empathy-before-apology;
-# "specific" for offered resolution.)
-PASS_OUTCOMES = frozenset({"pass", "specific"})
+__all__ = ["Calls"]
 
 
 def _check_agent_id(agent_id: str) -> str:
@@ -45,32 +40,6 @@ def _check_agent_id(agent_id: str) -> str:
     if len(agent_id) > 128:
         raise InputError("an agent id is at most 128 characters")
     return agent_id.strip()
-
-
-def _n_review(findings: Sequence[Any]) -> int:
-    return sum(
-        1
-        for f in findings
-        if (f.get("status") if isinstance(f, Mapping) else getattr(f, "status", None)) == "review"
-    )
-
-
-def rubric_rows(score_id: int, call_id: str, score: CallScore) -> list[RubricResultRow]:
-    """The ``rubric_results`` rows of a score: one per rubric item, for scorecards."""
-    return [
-        RubricResultRow(
-            score_id=score_id,
-            call_id=call_id,
-            rubric=r.rubric,
-            version=r.version[:64],
-            outcome=r.outcome,
-            sub_score=r.score,
-            passed=None if r.score is None else r.outcome in PASS_OUTCOMES,
-            n_findings=len(r.findings),
-            n_review=_n_review(r.findings),
-        )
-        for r in score.results
-    ]
 
 
 class Calls:
@@ -214,7 +183,7 @@ class Calls:
         ``score.call_id`` (a transcript scored offline may carry a placeholder id). Returns the
         score's id.
         """
-        sid = self._save_score(call_id, score, labeller_version=labeller_version, once=False)
+        sid = scores.save(self._db, call_id, score, labeller_version=labeller_version, once=False)
         assert sid is not None
         return sid
 
@@ -225,55 +194,7 @@ class Calls:
         labeller version (then ``None``, nothing written). Race-free: the call's row is locked
         (PostgreSQL) or the write transaction is exclusive (SQLite) while checking, so two
         workers or two batch runs scoring the same call at once leave exactly one score."""
-        return self._save_score(call_id, score, labeller_version=labeller_version, once=True)
-
-    def _save_score(
-        self, call_id: str, score: CallScore, *, labeller_version: str, once: bool
-    ) -> int | None:
-        names = [r.rubric for r in score.results]
-        if len(set(names)) != len(names):
-            raise InputError(f"a call score has one result per rubric item, got {names}")
-        with self._db.write() as s:
-            call = s.get(CallRow, call_id, with_for_update=once)
-            if call is None:
-                raise NotFound(f"no call {call_id}")
-            if once and s.scalar(
-                select(ScoreRow.id)
-                .where(
-                    ScoreRow.call_id == call_id,
-                    ScoreRow.rubric_version == score.rubric_version[:128],
-                    ScoreRow.labeller_version == labeller_version[:128],
-                )
-                .limit(1)
-            ):
-                return None
-            row = ScoreRow(
-                call_id=call_id,
-                rubric_version=score.rubric_version[:128],
-                labeller_version=labeller_version[:128],
-                score=score.score,
-                capped_by=list(score.capped_by),
-                results=to_dict(list(score.results)),
-                quality=None if score.quality is None else to_dict(score.quality),
-            )
-            s.add(row)
-            s.flush()
-            s.add_all(rubric_rows(row.id, call_id, score))
-            old = call.score
-            totals.count(
-                s,
-                call.agent_id,
-                call.call_time,
-                scored=int(call.score_id is None),
-                valued=int(score.score is not None) - int(old is not None),
-                total=(score.score or 0.0) - (old or 0.0),
-            )
-            call.score_id = row.id
-            call.score = score.score
-            call.rubric_version = row.rubric_version
-            call.scored_at = row.created
-            call.needs_review = None if score.quality is None else bool(score.quality.needs_review)
-            return row.id
+        return scores.save(self._db, call_id, score, labeller_version=labeller_version, once=True)
 
     def rebuild_stats(self) -> None:
         """Recompute the agents' and days' running totals from the calls (after a bulk load
@@ -399,4 +320,3 @@ class Calls:
                 .offset(offset)
             ).all()
             return [call_summary(c) for c in rows], int(total)
-

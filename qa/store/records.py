@@ -2,9 +2,10 @@
 
 Every record has :meth:`Record.to_dict`: the plain form the API sends as JSON (fields in
 declaration order, nested records as dicts, tuples as lists, values unrounded; dates and times
-stay ``datetime`` for the JSON encoder). The JSON payloads stored in the database (utterances,
-rubric results, findings, metadata, job payloads) are kept as the plain dicts and lists they
-were stored as: the records are frozen, those payloads are the caller's to leave alone.
+stay ``datetime`` for the JSON encoder). Sequences are tuples; the JSON payloads inside them, as
+stored in the database (each utterance, rubric result and finding, metadata, job payloads), are
+the plain dicts they were stored as: the records are frozen, those dicts are the caller's to
+leave alone.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ __all__ = [
     "TranscriptInfo",
     "ScoreSummary",
     "ScoreDetail",
+    "CallColumns",
     "CallSummary",
     "CallDetail",
     "AgentInfo",
@@ -124,9 +126,8 @@ class ScoreDetail(ScoreSummary):
 
 
 @dataclass(frozen=True)
-class CallSummary(Record):
-    """A call as lists show it. ``score``, ``rubric_version``, ``scored_at`` and
-    ``needs_review`` are the current score's (``None`` while unscored)."""
+class CallColumns(Record):
+    """What every view of a call starts with: the call's own columns, in the API's order."""
 
     id: str
     agent_id: str
@@ -140,6 +141,13 @@ class CallSummary(Record):
     language: str | None
     source: str | None
     created: datetime
+
+
+@dataclass(frozen=True)
+class CallSummary(CallColumns):
+    """A call as lists show it. ``score``, ``rubric_version``, ``scored_at`` and
+    ``needs_review`` are the current score's (``None`` while unscored)."""
+
     score: float | None
     rubric_version: str | None
     scored_at: datetime | None
@@ -147,24 +155,12 @@ class CallSummary(Record):
 
 
 @dataclass(frozen=True)
-class CallDetail(Record):
-    """A call with everything about it, in the order the API shows it: the columns of
+class CallDetail(CallColumns):
+    """A call with everything about it, in the order the API shows it: the fields of
     :class:`CallSummary` except that ``score`` is the current :class:`ScoreDetail` (``None``
     while unscored; its number is ``score.score``), then ``meta``, the recording, the newest
     transcript (``None`` before transcription) and the score ``history`` (newest first)."""
 
-    id: str
-    agent_id: str
-    recording_sha256: str
-    call_time: datetime
-    queue: str | None
-    customer_ref: str | None
-    language_hint: str | None
-    channel_layout: str | None
-    duration: float | None
-    language: str | None
-    source: str | None
-    created: datetime
     score: ScoreDetail | None
     rubric_version: str | None
     scored_at: datetime | None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from qa.store.filters import round_or_none
 from qa.store.records import (
     AgentInfo,
     ApiKeyInfo,
+    CallColumns,
     CallDetail,
     CallSummary,
     JobInfo,
@@ -36,7 +38,9 @@ def stored_results(results: Sequence[Mapping[str, Any]] | None) -> list[dict[str
     stored before findings had one were scored with every finding counted: ``confirmed``)."""
     out = []
     for r in results or ():
-        findings = [{**f, "status": f.get("status") or "confirmed"} for f in r.get("findings") or ()]
+        findings = [
+            {**f, "status": f.get("status") or "confirmed"} for f in r.get("findings") or ()
+        ]
         out.append({**r, "findings": findings})
     return out
 
@@ -54,20 +58,11 @@ def agent_info(a: Agent) -> AgentInfo:
 
 
 def _call_columns(c: CallRow) -> dict[str, Any]:
-    """The call row's own columns, but ``score`` (a summary's number, a detail's record)."""
+    """The call row's columns every view of a call shows (all but ``score``: a summary's
+    number, a detail's record)."""
+    own = {f.name: getattr(c, f.name) for f in dataclasses.fields(CallColumns)}
     return {
-        "id": c.id,
-        "agent_id": c.agent_id,
-        "recording_sha256": c.recording_sha256,
-        "call_time": c.call_time,
-        "queue": c.queue,
-        "customer_ref": c.customer_ref,
-        "language_hint": c.language_hint,
-        "channel_layout": c.channel_layout,
-        "duration": c.duration,
-        "language": c.language,
-        "source": c.source,
-        "created": c.created,
+        **own,
         "rubric_version": c.rubric_version,
         "scored_at": c.scored_at,
         "needs_review": c.needs_review,

@@ -113,7 +113,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = store is None
         st = store or Store.open(settings.database_url, data_dir=settings.data_dir)
-        st.key_cache_s = settings.key_cache_s
+        st.keys.cache_s = settings.key_cache_s
         app.state.store = st
         app.state.settings = settings
         app.state.models = {}

@@ -68,7 +68,7 @@ def key_from_request(
 def require(*roles: str) -> Callable[..., Principal]:
     """A dependency that admits keys of these roles."""
 
-    # Async, so a request whose key was seen in the last few seconds (Store.cached_key_role)
+    # Async, so a request whose key was seen in the last few seconds (ApiKeys.cached_role)
     # costs no thread hop and no database round trip; only a cache miss asks the database.
     async def dependency(
         request: Request,
@@ -84,7 +84,7 @@ def require(*roles: str) -> Callable[..., Principal]:
                 headers={"WWW-Authenticate": "Bearer"},
             )
         store = get_store(request)
-        role = store.cached_key_role(key) or await run_in_threadpool(store.check_api_key, key)
+        role = store.keys.cached_role(key) or await run_in_threadpool(store.keys.check, key)
         if role is None:
             raise HTTPException(
                 401,

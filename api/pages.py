@@ -15,6 +15,7 @@ pages need (CSS, JavaScript, icon) is served from ``/static``: nothing comes fro
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import math
@@ -31,14 +32,12 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.auth import COOKIE, UPLOAD, VIEW, get_store, key_from_request
 from qa import __version__
 from qa.errors import InputError
-from qa.store import PASS_OUTCOMES, CallRow, NotFound, RubricResultRow, Store
+from qa.store import PASS_OUTCOMES, JobInfo, NotFound, Store
 
 __all__ = ["router", "PagePrincipal", "RUBRIC_LABELS", "trend_chart", "transcript_view"]
 
@@ -208,13 +207,13 @@ def _request_key(request: Request) -> str | None:
 
 
 def _role_of(request: Request) -> str | None:
-    return get_store(request).check_api_key(_request_key(request))
+    return get_store(request).keys.check(_request_key(request))
 
 
 def _page_user(*roles: str) -> Callable[[Request], PagePrincipal]:
     def dependency(request: Request) -> PagePrincipal:
         key = _request_key(request)
-        role = get_store(request).check_api_key(key) if key else None
+        role = get_store(request).keys.check(key) if key else None
         if role is None:
             raise _SignInNeeded(expired=bool(key))
         if role not in roles:
@@ -446,7 +445,7 @@ def signin(
     if not key:
         error = "Paste your API key to sign in."
     else:
-        role = get_store(request).check_api_key(key)
+        role = get_store(request).keys.check(key)
         if role is not None:
             response = RedirectResponse(target, status_code=303)
             response.set_cookie(
@@ -488,30 +487,6 @@ AGENT_COLUMNS: tuple[tuple[str, str, bool], ...] = (
 _AGENT_SORT_KEYS = {"calls": "n_calls", "scored": "n_scored", "score": "mean_score"}
 
 
-def agent_pass_rates(store: Store) -> dict[str, dict[str, tuple[int, int]]]:
-    """``{agent: {item: (passed, counted)}}`` over every agent's current scores.
-
-    One grouped query (the same rule as the scorecards: a result counts when it has a
-    sub-score, and passes with a pass outcome), instead of one scorecard per agent.
-    """
-    rr = RubricResultRow
-    q = (
-        select(
-            CallRow.agent_id,
-            rr.rubric,
-            func.count(rr.passed),
-            func.sum(case((rr.passed.is_(True), 1), else_=0)),
-        )
-        .join(CallRow, CallRow.score_id == rr.score_id)
-        .group_by(CallRow.agent_id, rr.rubric)
-    )
-    out: dict[str, dict[str, tuple[int, int]]] = {}
-    with Session(store.engine) as s, s.begin():
-        for agent, rubric, counted, passed in s.execute(q):
-            out.setdefault(agent, {})[rubric] = (int(passed or 0), int(counted or 0))
-    return out
-
-
 def _sort_rows(rows: list[dict[str, Any]], key: str, descending: bool) -> list[dict[str, Any]]:
     """Rows by one value; rows without a value always come last, ties by agent id."""
     have = [r for r in rows if r.get(key) is not None]
@@ -532,13 +507,13 @@ def agents_page(
     known = {c[0] for c in AGENT_COLUMNS}
     if sort not in known:
         sort = "id"
-    rates = agent_pass_rates(store)
+    rates = store.scorecards.pass_counts_by_agent()
     rows = []
-    for a in store.agents():
-        per = rates.get(a["id"], {})
+    for a in store.calls.agents():
+        per = rates.get(a.id, {})
         passed = sum(p for p, _ in per.values())
         counted = sum(c for _, c in per.values())
-        row = dict(a)
+        row = a.to_dict()
         row["pass_rate"] = passed / counted if counted else None
         for name in RUBRIC_LABELS:
             p, c = per.get(name, (0, 0))
@@ -609,11 +584,11 @@ def scorecard_page(
     exclude_flagged: Annotated[bool, Query()] = False,
 ) -> Response:
     store = get_store(request)
-    agent = store.get_agent(agent_id)
+    agent = store.calls.get_agent(agent_id)
     lo, hi = _date_param(date_from, "from"), _date_param(date_to, "to")
     if lo and hi and lo > hi:
         raise PageError(422, "That period can't be shown", f"from ({lo}) is after to ({hi})")
-    card = store.scorecard(
+    card = store.scorecards.get(
         agent_id, date_from=lo, date_to=hi, worst=5, team_rates=True, exclude_flagged=exclude_flagged
     )
     items = []
@@ -627,10 +602,10 @@ def scorecard_page(
                 "name": name,
                 "title": rubric_title(name),
                 "about": RUBRIC_LABELS.get(name, ("", "", ""))[2],
-                **st,
+                **dataclasses.asdict(st),
                 "outcomes": [
                     {"outcome": o, "n": n, "good": o in PASS_OUTCOMES}
-                    for o, n in (st.get("outcomes") or {}).items()
+                    for o, n in (st.outcomes or {}).items()
                 ],
             }
         )
@@ -638,19 +613,19 @@ def scorecard_page(
     for w in card.worst:
         # The strongest evidence against the call first (a passed item's evidence is praise).
         findings = sorted(
-            (f for f in w.get("findings") or () if f.get("outcome") not in PASS_OUTCOMES),
+            (f for f in w.findings if f.get("outcome") not in PASS_OUTCOMES),
             key=_evidence_weight,
         )
-        worst.append({**w, "n_findings": len(w.get("findings") or ()), "top": findings[:3]})
-    recent, total = store.list_calls(
+        worst.append({**w.to_dict(), "n_findings": len(w.findings), "top": findings[:3]})
+    recent, total = store.calls.list(
         agent=agent_id,
         date_from=lo,
         date_to=hi,
         needs_review=False if exclude_flagged else None,
         limit=10,
     )
-    pending = [c for c in recent if c.get("score") is None]
-    jobs = {c["id"]: _latest_job(store, c["id"]) for c in pending}
+    pending = [c for c in recent if c.score is None]
+    jobs = {c.id: _latest_job(store, c.id) for c in pending}
     query = {k: v for k, v in (("from", lo), ("to", hi)) if v}
     if exclude_flagged:
         query["exclude_flagged"] = "true"
@@ -758,8 +733,8 @@ def trend_chart(
 # --- calls ------------------------------------------------------------------------------------
 
 
-def _latest_job(store: Store, call_id: str) -> dict[str, Any] | None:
-    jobs = store.list_jobs(call_id=call_id, limit=1)
+def _latest_job(store: Store, call_id: str) -> JobInfo | None:
+    jobs = store.jobs.list(call_id=call_id, limit=1)
     return jobs[0] if jobs else None
 
 
@@ -781,7 +756,7 @@ def calls_page(
     needs_review = needs_review or None
     findings = findings or None
     lo, hi = _date_param(date_from, "from"), _date_param(date_to, "to")
-    rows, total = store.list_calls(
+    rows, total = store.calls.list(
         agent=agent,
         date_from=lo,
         date_to=hi,
@@ -791,7 +766,7 @@ def calls_page(
         limit=CALLS_PER_PAGE,
         offset=(page - 1) * CALLS_PER_PAGE,
     )
-    jobs = {c["id"]: _latest_job(store, c["id"]) for c in rows if c.get("score") is None}
+    jobs = {c.id: _latest_job(store, c.id) for c in rows if c.score is None}
     filters = {
         k: v
         for k, v in (
@@ -817,7 +792,7 @@ def calls_page(
             "total": total,
             "jobs": jobs,
             "filters": filters,
-            "agents": [a["id"] for a in store.agents()],
+            "agents": [a.id for a in store.calls.agents()],
             "outcomes": OUTCOME_CHOICES,
             "page": page,
             "pages": pages,
@@ -1013,17 +988,17 @@ def results_view(results: list[Mapping[str, Any]]) -> tuple[list[dict[str, Any]]
 @router.get("/calls/{call_id}")
 def call_page(call_id: str, request: Request, user: ViewerPage) -> Response:
     store = get_store(request)
-    call = store.get_call(call_id)
-    score = call.get("score")
-    transcript = call.get("transcript")
-    cards, findings = results_view(list(score.get("results") or []) if score else [])
-    utterances = list(transcript.get("utterances") or []) if transcript else []
-    tview = transcript_view(utterances, findings, call.get("language"))
-    duration = float(call.get("duration") or 0.0) or max((u["end"] for u in tview), default=0.0)
+    call = store.calls.get(call_id)
+    score = call.score
+    transcript = call.transcript
+    cards, findings = results_view(list(score.results) if score else [])
+    utterances = list(transcript.utterances) if transcript else []
+    tview = transcript_view(utterances, findings, call.language)
+    duration = float(call.duration or 0.0) or max((u["end"] for u in tview), default=0.0)
     job = _latest_job(store, call_id)
-    rec = call.get("recording") or {}
-    audio_ok = bool(rec.get("path")) and Path(str(rec["path"])).is_file()
-    quality = (score or {}).get("quality") or {}
+    rec = call.recording
+    audio_ok = bool(rec.path) and Path(str(rec.path)).is_file()
+    quality = (score.quality if score else None) or {}
     return render(
         request,
         "call.html",
@@ -1040,8 +1015,8 @@ def call_page(call_id: str, request: Request, user: ViewerPage) -> Response:
             "job": job,
             "audio_url": f"/v1/calls/{quote(call_id, safe='')}/audio",
             "audio_ok": audio_ok,
-            "language_name": LANGUAGES.get(call.get("language") or "", call.get("language") or ""),
-            "agent_href": f"/agents/{quote(call['agent_id'], safe='')}",
+            "language_name": LANGUAGES.get(call.language or "", call.language or ""),
+            "agent_href": f"/agents/{quote(call.agent_id, safe='')}",
         },
         user=user,
         nav="calls",
@@ -1103,7 +1078,7 @@ def upload_page(request: Request, user: ViewerPage) -> Response:
         request,
         "upload.html",
         {
-            "agents": [a["id"] for a in get_store(request).agents()],
+            "agents": [a.id for a in get_store(request).calls.agents()],
             "max_mb": settings.max_upload_bytes / (1024 * 1024),
             "max_bytes": settings.max_upload_bytes,
         },

@@ -105,13 +105,15 @@ def list_agents(
     sort: Annotated[Literal[AGENT_SORTS], Query()] = "id",  # type: ignore[valid-type]
     order: Annotated[Literal["asc", "desc"], Query()] = "asc",
 ) -> JSON:
-    agents = sort_agents(get_store(request).agents(), sort, order == "desc")
+    agents = sort_agents(
+        [a.to_dict() for a in get_store(request).calls.agents()], sort, order == "desc"
+    )
     return JSON({"items": agents, "total": len(agents)})
 
 
 @router.get("/agents/{agent_id}", summary="One agent")
 def get_agent(agent_id: str, request: Request, _who: Viewer) -> dict[str, Any]:
-    return get_store(request).get_agent(agent_id)
+    return get_store(request).calls.get_agent(agent_id).to_dict()
 
 
 @router.get(
@@ -142,7 +144,7 @@ def get_scorecard(
     part: Annotated[Literal["items", "trend", "worst"], Query(description="CSV only")] = "items",
 ) -> Any:
     card = scorecard_dict(
-        get_store(request).scorecard(
+        get_store(request).scorecards.get(
             agent_id,
             date_from=date_from,
             date_to=date_to,

@@ -18,7 +18,7 @@ from api.worker import JOB_KIND
 from qa.audio import probe_audio
 from qa.errors import AudioError
 from qa.jobs import pipeline_options_from
-from qa.store import Store
+from qa.store import CallDetail, Store
 
 __all__ = ["router", "public_call", "enqueue_upload"]
 
@@ -27,13 +27,11 @@ router = APIRouter(prefix="/v1", tags=["calls"])
 _COPY_CHUNK = 1 << 20
 
 
-def public_call(call: dict[str, Any]) -> dict[str, Any]:
+def public_call(call: CallDetail) -> dict[str, Any]:
     """A stored call as clients see it: no server paths; links to its audio."""
-    out = dict(call)
-    rec = dict(out.get("recording") or {})
-    rec.pop("path", None)
-    out["recording"] = rec
-    out["audio_url"] = f"/v1/calls/{call['id']}/audio"
+    out = call.to_dict()
+    out["recording"].pop("path", None)
+    out["audio_url"] = f"/v1/calls/{call.id}/audio"
     return out
 
 
@@ -71,21 +69,21 @@ def enqueue_upload(
         )
     # Browsers and curl often send application/octet-stream: then the file name decides.
     ctype = content_type if content_type and content_type.split("/")[0] in ("audio", "video") else None
-    sha, _created = store.put_recording(path, filename=filename, content_type=ctype)
-    existing = store.call_for_recording(sha)
+    sha, _created = store.files.put(path, filename=filename, content_type=ctype)
+    existing = store.calls.for_recording(sha)
     if existing is not None:
-        jobs = store.list_jobs(call_id=existing, limit=1)
+        jobs = store.jobs.list(call_id=existing, limit=1)
         job = jobs[0] if jobs else None
-        call = store.get_call(existing)
+        call = store.calls.get(existing)
         return 200, {
             "duplicate": True,
             "call_id": existing,
-            "job_id": job["id"] if job else None,
-            "status": job["status"] if job else ("done" if call.get("score") else "stored"),
-            "agent_id": call["agent_id"],
-            **_job_links(job["id"] if job else None, existing),
+            "job_id": job.id if job else None,
+            "status": job.status if job else ("done" if call.score else "stored"),
+            "agent_id": call.agent_id,
+            **_job_links(job.id if job else None, existing),
         }
-    call_id = store.add_call(
+    call_id = store.calls.add(
         sha,
         agent_id=agent_id,
         call_time=call_time,
@@ -96,7 +94,7 @@ def enqueue_upload(
         duration=info["duration"],
         meta={"upload": {"filename": filename or "", **info}},
     )
-    job_id = store.create_job(kind=JOB_KIND, call_id=call_id, payload=options)
+    job_id = store.jobs.create(kind=JOB_KIND, call_id=call_id, payload=options)
     return 202, {
         "duplicate": False,
         "call_id": call_id,
@@ -202,10 +200,12 @@ def upload_call(
 )
 def get_call(call_id: str, request: Request, _who: Viewer) -> JSON:
     store = get_store(request)
-    call = public_call(store.get_call(call_id))
-    jobs = store.list_jobs(call_id=call_id, limit=1)
+    call = public_call(store.calls.get(call_id))
+    jobs = store.jobs.list(call_id=call_id, limit=1)
     call["job"] = (
-        {k: jobs[0][k] for k in ("id", "status", "progress", "error", "updated")} if jobs else None
+        {k: getattr(jobs[0], k) for k in ("id", "status", "progress", "error", "updated")}
+        if jobs
+        else None
     )
     return JSON(call)
 
@@ -218,15 +218,14 @@ def get_call(call_id: str, request: Request, _who: Viewer) -> JSON:
 )
 def get_call_audio(call_id: str, request: Request, _who: Viewer) -> FileResponse:
     store = get_store(request)
-    call = store.get_call(call_id)
-    rec = call["recording"]
-    path = rec.get("path")
+    rec = store.calls.get(call_id).recording
+    path = rec.path
     if not path or not Path(path).is_file():
         return error_response(404, f"the recording of call {call_id} is missing from storage")
     return FileResponse(
         path,
-        media_type=rec.get("content_type") or "application/octet-stream",
-        filename=rec.get("filename") or f"{call_id}{Path(path).suffix}",
+        media_type=rec.content_type or "application/octet-stream",
+        filename=rec.filename or f"{call_id}{Path(path).suffix}",
         content_disposition_type="inline",
     )
 
@@ -264,7 +263,7 @@ def list_calls(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> JSON:
-    rows, total = get_store(request).list_calls(
+    rows, total = get_store(request).calls.list(
         agent=agent,
         date_from=date_from,
         date_to=date_to,
@@ -277,6 +276,7 @@ def list_calls(
         offset=offset,
     )
     nxt = offset + limit if offset + limit < total else None
+    items = [r.to_dict() for r in rows]
     return JSON(
-        {"items": rows, "total": total, "limit": limit, "offset": offset, "next_offset": nxt}
+        {"items": items, "total": total, "limit": limit, "offset": offset, "next_offset": nxt}
     )

@@ -19,7 +19,7 @@ from typing import Any
 
 from qa.errors import QAError
 from qa.jobs import score_stored_call
-from qa.store import Store
+from qa.store import JobInfo, Store
 
 __all__ = ["JobWorker", "requeue_orphans", "JOB_KIND", "worker_name"]
 
@@ -53,22 +53,22 @@ def requeue_orphans(store: Store) -> list[str]:
     """
     host = socket.gethostname()
     requeued: list[str] = []
-    for job in store.list_jobs(status="running", limit=10_000):
-        parts = (job.get("worker") or "").split(":")
+    for job in store.jobs.list(status="running", limit=10_000):
+        parts = (job.worker or "").split(":")
         if len(parts) < 3 or parts[0] != host or not parts[1].isdigit():
             continue
         pid, boot = int(parts[1]), parts[2]
         if (pid == os.getpid() and boot == _BOOT) or (pid != os.getpid() and _pid_alive(pid)):
             continue
-        if job["attempts"] >= MAX_ATTEMPTS:
-            store.update_job(
-                job["id"],
+        if job.attempts >= MAX_ATTEMPTS:
+            store.jobs.update(
+                job.id,
                 status="failed",
-                error=f"abandoned: the server stopped during each of {job['attempts']} attempts",
+                error=f"abandoned: the server stopped during each of {job.attempts} attempts",
             )
             continue
-        store.update_job(job["id"], status="queued")
-        requeued.append(job["id"])
+        store.jobs.update(job.id, status="queued")
+        requeued.append(job.id)
     if requeued:
         log.warning("requeued %d job(s) left running by a stopped server", len(requeued))
     return requeued
@@ -104,7 +104,7 @@ class JobWorker(threading.Thread):
     def run(self) -> None:
         while not self._stop_event.is_set():
             try:
-                job = self.store.claim_next_job(
+                job = self.store.jobs.claim_next(
                     kinds=[JOB_KIND],
                     worker=self.worker,
                     stale_after=self.stale_after,
@@ -119,8 +119,8 @@ class JobWorker(threading.Thread):
                 continue
             self.run_job(job)
 
-    def run_job(self, job: dict[str, Any]) -> None:
-        job_id = job["id"]
+    def run_job(self, job: JobInfo) -> None:
+        job_id = job.id
         last: list[Any] = [0.0, None]
         beat = threading.Event()
 
@@ -131,12 +131,12 @@ class JobWorker(threading.Thread):
             now = time.monotonic()
             if now - last[0] >= 0.5 or fraction >= 1.0 or stage != last[1]:
                 last[0], last[1] = now, stage
-                self.store.update_job(job_id, progress=max(0.0, min(1.0, fraction)))
+                self.store.jobs.update(job_id, progress=max(0.0, min(1.0, fraction)))
 
         def heartbeat() -> None:  # a long ASR stretch must not look like a dead worker
             while not beat.wait(max(1.0, self.stale_after / 4)):
                 try:
-                    self.store.update_job(job_id)
+                    self.store.jobs.update(job_id)
                 except Exception:  # noqa: BLE001 - best effort; the job itself reports errors
                     log.debug("heartbeat for job %s failed", job_id, exc_info=True)
 
@@ -144,20 +144,20 @@ class JobWorker(threading.Thread):
         hb.start()
         t0 = time.perf_counter()
         try:
-            payload = dict(job.get("payload") or {})
+            payload = dict(job.payload or {})
             if self.max_duration is not None:
                 payload.setdefault("max_duration", self.max_duration)
             result = score_stored_call(
-                self.store, job["call_id"], payload, rubric=self.rubric, progress=progress
+                self.store, job.call_id, payload, rubric=self.rubric, progress=progress
             )
         except QAError as exc:
             self.failed += 1
             log.info("job %s failed: %s", job_id, exc)
-            self.store.update_job(job_id, status="failed", error=str(exc))
+            self.store.jobs.update(job_id, status="failed", error=str(exc))
         except Exception as exc:  # a bug: keep the server up, say so in the job
             self.failed += 1
             log.exception("job %s crashed", job_id)
-            self.store.update_job(
+            self.store.jobs.update(
                 job_id,
                 status="failed",
                 error=f"internal error ({type(exc).__name__}); see the server log",
@@ -171,12 +171,12 @@ class JobWorker(threading.Thread):
                 result.status,
                 time.perf_counter() - t0,
             )
-            self.store.update_job(
+            self.store.jobs.update(
                 job_id,
                 status="done",
                 progress=1.0,
                 payload={
-                    **dict(job.get("payload") or {}),
+                    **dict(job.payload or {}),
                     "result": result.status,
                     "score": result.score,
                 },

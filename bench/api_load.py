@@ -3,7 +3,7 @@
 For SQLite and PostgreSQL (each in a fresh database/schema), in the same run:
 
 1. bulk-load N synthetic scored calls (agents, recordings, calls, scores with findings, rubric
-   results) with SQLAlchemy Core, then ``Store.rebuild_stats()``;
+   results) with SQLAlchemy Core, then ``store.calls.rebuild_stats()``;
 2. start a real ``qa serve`` process (no job workers) on a loopback port;
 3. the baseline: the same queries called in-process on the store (no HTTP), one at a time;
 4. the API: ``GET /v1/agents/{id}/scorecard`` and ``GET /v1/calls?agent=…`` from C concurrent
@@ -35,15 +35,9 @@ from pathlib import Path
 import httpx
 from sqlalchemy import insert, text
 
-from qa.store import (
-    Agent,
-    CallRow,
-    Recording,
-    RubricResultRow,
-    ScoreRow,
-    Store,
-    _iso_week,
-)
+from qa.store import Store
+from qa.store.filters import iso_week
+from qa.store.schema import Agent, CallRow, Recording, RubricResultRow, ScoreRow
 
 ROOT = Path(__file__).resolve().parents[1]
 ITEMS = {
@@ -105,7 +99,7 @@ def load(store: Store, n_calls: int, n_agents: int, seed: int = 7) -> float:
             recs.append({"sha256": sha, "size": 1000, "path": f"audio/{sha[:2]}/{sha[2:4]}/{sha}.wav", "filename": "x.wav", "content_type": "audio/wav", "created": when})
             calls.append(
                 {"id": sha[:16], "recording_sha256": sha, "agent_id": rng.choice(agents), "call_time": when,
-                 "week": _iso_week(when), "duration": 300.0, "language": "en", "source": "stereo", "meta": {},
+                 "week": iso_week(when), "duration": 300.0, "language": "en", "source": "stereo", "meta": {},
                  "created": when, "score_id": score_id, "score": total, "rubric_version": "bench", "scored_at": when}
             )  # fmt: skip
             scores.append({"id": score_id, "call_id": sha[:16], "rubric_version": "bench", "labeller_version": "bench", "score": total, "capped_by": [], "results": res, "created": when})
@@ -124,7 +118,7 @@ def load(store: Store, n_calls: int, n_agents: int, seed: int = 7) -> float:
     else:
         with store.engine.begin() as conn:
             conn.execute(text("ANALYZE"))
-    store.rebuild_stats()
+    store.calls.rebuild_stats()
     return time.perf_counter() - t0
 
 
@@ -148,10 +142,10 @@ def baseline(store: Store, agents: list[str], n: int = 300) -> dict[str, list[fl
     for _ in range(n):
         agent, period = queries(rng, agents)
         t = time.perf_counter()
-        store.scorecard(agent, date_from=period.get("from"), date_to=period.get("to"))
+        store.scorecards.get(agent, date_from=period.get("from"), date_to=period.get("to"))
         out["scorecard"].append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        store.list_calls(agent=agent, date_from=period.get("from"), date_to=period.get("to"), limit=50)
+        store.calls.list(agent=agent, date_from=period.get("from"), date_to=period.get("to"), limit=50)
         out["calls"].append((time.perf_counter() - t) * 1000)
     return out
 
@@ -212,7 +206,7 @@ def run(db: str, args: argparse.Namespace) -> None:
         took = load(store, args.calls, args.agents)
         print(f"[{db}] loaded {args.calls:,} scored calls for {args.agents} agents in {took:.1f}s")
         agents = [f"agent-{i:04d}" for i in range(args.agents)]
-        key = store.create_api_key("supervisor", label="bench")
+        key = store.keys.create("supervisor", label="bench")
         base_lat = baseline(store, agents)
         port = free_port()
         env = {**os.environ, "QA_DATA_DIR": str(tmp / "data"), "QA_DATABASE_URL": url}

@@ -127,14 +127,14 @@ def clone_calls(data: Path, copies: int) -> int:
     from qa.store import Store
 
     with Store.open(None, data_dir=data) as store:
-        ids = [r["id"] for r in store.list_calls(limit=1000)[0]]
-        calls = [store.load_call(i) for i in ids]
-        infos = [store.get_call(i) for i in ids]
+        ids = [r.id for r in store.calls.list(limit=1000)[0]]
+        calls = [store.calls.load(i) for i in ids]
+        infos = [store.calls.get(i) for i in ids]
         for k in range(copies):
             call, info = calls[k % len(calls)], infos[k % len(infos)]
-            sha, _ = store.put_recording(f"clone {k} of {call.id}".encode(), filename=f"clone-{k}.bin")
-            cid = store.add_call(sha, agent_id=info["agent_id"], call_time=info["call_time"])
-            store.save_transcript(dataclasses.replace(call, id=cid))
+            sha, _ = store.files.put(f"clone {k} of {call.id}".encode(), filename=f"clone-{k}.bin")
+            cid = store.calls.add(sha, agent_id=info.agent_id, call_time=info.call_time)
+            store.calls.save_transcript(dataclasses.replace(call, id=cid))
     return copies
 
 

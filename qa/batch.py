@@ -190,23 +190,23 @@ def _stored_result(
     store: Store, call_id: str, *, path: str | None, status: str, **extra: Any
 ) -> CallResult:
     """A :class:`CallResult` for a stored call, from its current score."""
-    info = store.get_call(call_id)
-    score = info.get("score") or {}
-    quality = score.get("quality") or {}
+    info = store.calls.get(call_id)
+    score = info.score
+    quality = (score.quality if score else None) or {}
     return CallResult(
         path=path,
         status=status,
         call_id=call_id,
-        agent_id=info["agent_id"],
-        call_time=_iso(info["call_time"]),
-        duration=info.get("duration"),
-        language=info.get("language"),
-        source=info.get("source"),
-        score=score.get("score"),
-        capped_by=tuple(score.get("capped_by") or ()),
-        rubric_version=score.get("rubric_version"),
-        labeller_version=score.get("labeller_version"),
-        results=_lean_results(score.get("results") or ()),
+        agent_id=info.agent_id,
+        call_time=_iso(info.call_time),
+        duration=info.duration,
+        language=info.language,
+        source=info.source,
+        score=score.score if score else None,
+        capped_by=score.capped_by if score else (),
+        rubric_version=score.rubric_version if score else None,
+        labeller_version=score.labeller_version if score else None,
+        results=_lean_results(score.results if score else ()),
         worker=os.getpid(),
         worker_peak_rss_mb=_peak_rss_mb(),
         needs_review=bool(quality["needs_review"]) if "needs_review" in quality else None,
@@ -246,8 +246,8 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
     progress_stage = ["decode"]
     try:
         sha = file_sha256(item.path)
-        found = store.call_for_recording(sha)
-        if found is not None and store.is_scored(
+        found = store.calls.for_recording(sha)
+        if found is not None and store.calls.is_scored(
             found, rubric_version=state.rubric_version, labeller_version=state.labeller.version
         ):
             return _stored_result(
@@ -258,7 +258,7 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
         opts = state.settings.pipeline
         info = probe_audio(item.path, max_duration=opts.max_duration)
         stage = "store"
-        sha, _ = store.put_recording(item.path)
+        sha, _ = store.files.put(item.path)
         when, when_source = item.call_time, item.call_time_source
         if when is None:
             when = datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC)
@@ -267,7 +267,7 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
             **dict(item.meta),
             "batch": {"source_path": item.path, "where": item.where, "call_time_source": when_source},
         }
-        call_id = store.add_call(
+        call_id = store.calls.add(
             sha,
             agent_id=item.agent_id or UNKNOWN_AGENT,
             agent_name=item.agent_name,
@@ -337,12 +337,12 @@ def rescore_call(task: tuple[str, str | None, str | None], state: WorkerState) -
     store = state.store
     lab = state.labeller
     try:
-        if store.is_scored(call_id, rubric_version=state.rubric_version, labeller_version=lab.version):
+        if store.calls.is_scored(call_id, rubric_version=state.rubric_version, labeller_version=lab.version):
             return _stored_result(
                 store, call_id, path=None, status="skipped", seconds=time.perf_counter() - t0
             )
         try:
-            call = store.load_call(call_id)
+            call = store.calls.load(call_id)
         except NotFound as exc:
             return CallResult(
                 path=None, status="skipped", call_id=call_id, call_time=call_time, stage="load",
@@ -351,11 +351,11 @@ def rescore_call(task: tuple[str, str | None, str | None], state: WorkerState) -
         audio = None
         if state.settings.decode_audio_for_rescore and recording:
             try:
-                audio = decode_audio(store.recording_path(recording), max_duration=None)
+                audio = decode_audio(store.files.path(recording), max_duration=None)
             except QAError as exc:
                 log.warning("call %s: recording not decoded (%s); loudness is not used", call_id, exc)
         score = score_call(call, state.settings.rubric, audio=audio, labeller=lab)
-        saved = store.save_score_once(call_id, score, labeller_version=lab.version)
+        saved = store.calls.save_score_once(call_id, score, labeller_version=lab.version)
         return CallResult(
             path=None,
             status="scored" if saved is not None else "skipped",  # skipped: scored meanwhile
@@ -1066,12 +1066,12 @@ def _matching_calls(
     found: dict[str, tuple[str, str | None, str | None]] = {}
     offset = 0
     while True:
-        rows, total = store.list_calls(
+        rows, total = store.calls.list(
             agent=agent, date_from=date_from, date_to=date_to, limit=1000, offset=offset
         )
         offset += len(rows)
         for r in rows:
-            found[r["id"]] = (r["id"], r["recording_sha256"], _iso(r["call_time"]))
+            found[r.id] = (r.id, r.recording_sha256, _iso(r.call_time))
         if not rows or offset >= total:
             return list(found.values())
 

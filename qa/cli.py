@@ -342,7 +342,7 @@ def _open_store(args: argparse.Namespace) -> Any:
 
 def cmd_keys_create(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        key = store.create_api_key(args.role, label=args.label)
+        key = store.keys.create(args.role, label=args.label)
     print(key)
     if not args.quiet:
         print(f"qa: created a {args.role} key; it is shown only this once", file=sys.stderr)
@@ -351,18 +351,18 @@ def cmd_keys_create(args: argparse.Namespace) -> int:
 
 def cmd_keys_list(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        keys = store.list_api_keys()
+        keys = store.keys.list()
     if not keys:
         print("no API keys (create one with: qa keys create --role admin)")
     for k in keys:
-        state = f"revoked {k['revoked']:%Y-%m-%d %H:%M}" if k["revoked"] else "active"
-        print(f"{k['id']:>4}  {k['prefix']}…  {k['role']:<10}  {state:<24}  {k['label']}")
+        state = f"revoked {k.revoked:%Y-%m-%d %H:%M}" if k.revoked else "active"
+        print(f"{k.id:>4}  {k.prefix}…  {k.role:<10}  {state:<24}  {k.label}")
     return 0
 
 
 def cmd_keys_revoke(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        store.revoke_api_key(args.key_id)
+        store.keys.revoke(args.key_id)
     print(f"revoked key {args.key_id}")
     return 0
 
@@ -386,8 +386,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     with Store.open(settings.database_url, data_dir=settings.data_dir) as store:
         where = store.engine.url.render_as_string(hide_password=True)
-        if not any(k["revoked"] is None for k in store.list_api_keys()):
-            key = store.create_api_key("admin", label="created by the first `qa serve`")
+        if not any(k.revoked is None for k in store.keys.list()):
+            key = store.keys.create("admin", label="created by the first `qa serve`")
             print(
                 f"qa: no API keys yet; created an admin key (shown only now):\n  {key}\n"
                 "    sign in at the pages with it, or create others: qa keys create --role supervisor",

@@ -106,18 +106,18 @@ def score_stored_call(
     lab = labeller or load_labeller()
     rubric_version = f"{cfg.version}+{cfg.digest}"
 
-    info = store.get_call(call_id)
-    if store.is_scored(call_id, rubric_version=rubric_version, labeller_version=lab.version):
-        score = info["score"]["score"] if info.get("score") else None
+    info = store.calls.get(call_id)
+    if store.calls.is_scored(call_id, rubric_version=rubric_version, labeller_version=lab.version):
+        score = info.score.score if info.score else None
         return StoredCallResult(call_id, "skipped", score, False, time.perf_counter() - t0)
 
-    path = info["recording"]["path"]
+    path = info.recording.path
     if not path:
         raise QAError(f"call {call_id} has no stored recording")
     audio = decode_audio(path, max_duration=opts.max_duration)
     transcribed = False
     try:
-        call = store.load_call(call_id) if info.get("transcript") else None
+        call = store.calls.load(call_id) if info.transcript else None
     except NotFound:
         call = None
     if call is None:
@@ -125,14 +125,14 @@ def score_stored_call(
             audio,
             opts,
             call_id=call_id,
-            agent_id=info["agent_id"],
+            agent_id=info.agent_id,
             progress=lambda stage, f: report(stage, 0.9 * f),
         )
-        store.save_transcript(call)
+        store.calls.save_transcript(call)
         transcribed = True
     report("score", 0.92)
     score = score_call(call, cfg, audio=audio, labeller=lab)
-    if store.save_score_once(call_id, score, labeller_version=lab.version) is None:
+    if store.calls.save_score_once(call_id, score, labeller_version=lab.version) is None:
         # Another worker (or another batch run) scored it meanwhile with the same versions.
         report("done", 1.0)
         return StoredCallResult(call_id, "skipped", score.score, transcribed, time.perf_counter() - t0)

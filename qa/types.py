@@ -22,6 +22,7 @@ __all__ = [
     "Finding",
     "RubricResult",
     "CallScore",
+    "RubricStats",
     "Scorecard",
     "FINDING_STATUSES",
     "to_dict",
@@ -215,12 +216,35 @@ class CallScore:
 
 
 @dataclass(frozen=True)
+class RubricStats:
+    """One rubric item's figures in a :class:`Scorecard`.
+
+    ``n`` results, of them ``counted`` (with a sub-score: in the pass rate) and ``passed``;
+    ``pass_rate`` (passed / counted) and ``mean_score`` (of the counted), ``None`` when nothing
+    counted; ``outcomes`` ({outcome: n}); ``findings`` (total), of them ``confirmed_findings``
+    (counted against the agent) and ``review_findings``; ``team_pass_rate`` (every agent's, the
+    same period) when asked for.
+    """
+
+    n: int
+    counted: int
+    passed: int
+    pass_rate: float | None
+    mean_score: float | None
+    outcomes: Mapping[str, int]
+    findings: int
+    confirmed_findings: int
+    review_findings: int
+    team_pass_rate: float | None = None
+
+
+@dataclass(frozen=True)
 class Scorecard:
     agent_id: str
     period: Span | tuple[str, str]
     n_calls: int
     mean_score: float | None
-    per_rubric: Mapping[str, Mapping[str, Any]]
+    per_rubric: Mapping[str, RubricStats]
     trend: tuple[tuple[str, float], ...] = ()
     worst_calls: tuple[str, ...] = ()
 

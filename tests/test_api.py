@@ -49,7 +49,7 @@ def open_api(db_url, tmp_path, **settings):
 def api(db_url, tmp_path):
     """A read/upload API without job workers, and one key per role."""
     store, app = open_api(db_url, tmp_path, max_upload_bytes=400_000)
-    keys = {role: store.create_api_key(role) for role in ("qa_lead", "supervisor", "admin")}
+    keys = {role: store.keys.create(role) for role in ("qa_lead", "supervisor", "admin")}
     with TestClient(app) as client:
         yield client, store, keys
     store.close()
@@ -65,7 +65,7 @@ def short_wav(tmp_path: Path, name: str = "short.wav", seconds: float = 1.0, cha
 
 
 def stored_files(store: Store) -> list[Path]:
-    return sorted(p for p in store.audio_dir.rglob("*") if p.is_file())
+    return sorted(p for p in store.files.audio_dir.rglob("*") if p.is_file())
 
 
 # --- keys and roles ------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ def test_bad_uploads_are_refused_with_reasons_and_store_nothing(api, tmp_path):
 
     # Nothing of any refused upload was kept: no recordings, no calls, no jobs, no temp files.
     assert stored_files(store) == []
-    assert store.list_calls()[1] == 0 and store.list_jobs() == []
+    assert store.calls.list()[1] == 0 and store.jobs.list() == []
     assert list((store.data_dir / "incoming").glob("*")) == []
 
 
@@ -193,13 +193,13 @@ def test_unknown_things_are_404_and_bad_queries_422(api):
 def test_requeue_orphans_puts_back_jobs_of_dead_server_processes(tmp_path):
     store = Store.open(f"sqlite:///{tmp_path}/qa.db", data_dir=tmp_path / "data")
     try:
-        sha, _ = store.put_recording(short_wav(tmp_path).read_bytes(), filename="a.wav")
-        call = store.add_call(sha, agent_id="ann")
+        sha, _ = store.files.put(short_wav(tmp_path).read_bytes(), filename="a.wav")
+        call = store.calls.add(sha, agent_id="ann")
         dead = subprocess.Popen([sys.executable, "-c", "pass"])
         dead.wait()  # a pid that no longer runs
         host = socket.gethostname()
         alive = subprocess.Popen(["sleep", "60"])
-        jobs = [store.create_job(kind="score", call_id=call) for _ in range(5)]
+        jobs = [store.jobs.create(kind="score", call_id=call) for _ in range(5)]
         workers = (
             f"{host}:{dead.pid}:x:0",  # a server process that is gone
             f"{host}:{os.getpid()}:an-earlier-boot:0",  # this pid, reused: an earlier process
@@ -209,23 +209,23 @@ def test_requeue_orphans_puts_back_jobs_of_dead_server_processes(tmp_path):
         )
         try:
             for j, who in zip(jobs, workers, strict=True):
-                claimed = store.claim_next_job(worker=who)
-                assert claimed is not None and claimed["id"] == j
+                claimed = store.jobs.claim_next(worker=who)
+                assert claimed is not None and claimed.id == j
             requeued = requeue_orphans(store)
         finally:
             alive.kill()
         assert sorted(requeued) == sorted(jobs[:2])
-        status = {j["id"]: j["status"] for j in store.list_jobs()}
+        status = {j.id: j.status for j in store.jobs.list()}
         assert [status[j] for j in jobs] == ["queued", "queued", "running", "running", "running"]
         # A job that brought the server down three times is failed, not retried forever.
-        store.update_job(jobs[1], status="done")
+        store.jobs.update(jobs[1], status="done")
         for _ in range(2):
-            store.claim_next_job(worker=f"{host}:{dead.pid}:x:0")
+            store.jobs.claim_next(worker=f"{host}:{dead.pid}:x:0")
             requeue_orphans(store)
-        store.claim_next_job(worker=f"{host}:{dead.pid}:x:0")
+        store.jobs.claim_next(worker=f"{host}:{dead.pid}:x:0")
         assert requeue_orphans(store) == []
-        failed = store.get_job(jobs[0])
-        assert failed["status"] == "failed" and "3 attempts" in failed["error"]
+        failed = store.jobs.get(jobs[0])
+        assert failed.status == "failed" and "3 attempts" in failed.error
     finally:
         store.close()
 
@@ -235,7 +235,7 @@ def test_requeue_orphans_puts_back_jobs_of_dead_server_processes(tmp_path):
 
 def test_upload_is_scored_once_and_served_with_evidence(tmp_path):
     store, app = open_api(f"sqlite:///{tmp_path}/qa.db", tmp_path, job_workers=1, warm_models=True)
-    lead, sup = store.create_api_key("qa_lead"), store.create_api_key("supervisor")
+    lead, sup = store.keys.create("qa_lead"), store.keys.create("supervisor")
     audio = sample_audio(SAMPLE)
     raw = audio.read_bytes()
     try:
@@ -291,7 +291,7 @@ def test_upload_is_scored_once_and_served_with_evidence(tmp_path):
             assert r2.status_code == 200
             assert (r2.json()["call_id"], r2.json()["job_id"], r2.json()["duplicate"]) == (body["call_id"], body["job_id"], True)
             assert r2.json()["agent_id"] == "ann"
-            assert len(store.list_jobs()) == 1
+            assert len(store.jobs.list()) == 1
 
             # Lists, filters, scorecards.
             score = call["score"]["score"]
@@ -368,7 +368,7 @@ def test_server_killed_mid_job_scores_every_upload_exactly_once_after_restart(tm
 
     data, port, log = tmp_path / "data", _free_port(), tmp_path / "server.log"
     with Store.open(None, data_dir=data) as store:
-        key = store.create_api_key("qa_lead")
+        key = store.keys.create("qa_lead")
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=h(key), timeout=30)
     proc = _serve(data, port, log)
     try:
@@ -384,9 +384,9 @@ def test_server_killed_mid_job_scores_every_upload_exactly_once_after_restart(tm
         os.killpg(proc.pid, signal.SIGKILL)  # mid-transcription: no clean shutdown
         proc.wait(timeout=10)
         with Store.open(None, data_dir=data) as store:
-            left = store.get_job(job["id"])
-            assert left["status"] == "running" and left["attempts"] == 1
-            assert store.get_call(r.json()["call_id"])["score"] is None
+            left = store.jobs.get(job["id"])
+            assert left.status == "running" and left.attempts == 1
+            assert store.calls.get(r.json()["call_id"]).score is None
 
         proc = _serve(data, port, log)
         _wait_up(client, proc, log)
@@ -406,7 +406,7 @@ def test_server_killed_mid_job_scores_every_upload_exactly_once_after_restart(tm
                 os.killpg(proc.pid, signal.SIGKILL)
         client.close()
     with Store.open(None, data_dir=data) as store:
-        assert len(store.list_jobs()) == 1
+        assert len(store.jobs.list()) == 1
 
 
 def test_server_connections_get_tcp_nodelay_even_on_a_socket_from_fromfd():
@@ -460,8 +460,8 @@ def test_review_findings_and_needs_review_filters_and_scorecard(api):
     sup = h(keys["supervisor"])
 
     def put(n, score, findings, flagged):
-        sha, _ = store.put_recording(b"RIFF" + bytes([n]) * 64, filename=f"c{n}.wav")
-        cid = store.add_call(sha, agent_id="ann", call_time=datetime(2026, 3, 2 + n, 10, tzinfo=UTC))
+        sha, _ = store.files.put(b"RIFF" + bytes([n]) * 64, filename=f"c{n}.wav")
+        cid = store.calls.add(sha, agent_id="ann", call_time=datetime(2026, 3, 2 + n, 10, tzinfo=UTC))
         result = RubricResult(
             "arguing", "1.1", "arguing" if "confirmed" in findings else "pass", score,
             tuple(Finding("arguing", "arguing", Span(1.0 + i, 2.0 + i), ("u001",), "said", 0.7, 1.0, st)
@@ -469,7 +469,7 @@ def test_review_findings_and_needs_review_filters_and_scorecard(api):
         )  # fmt: skip
         reasons = ("the language is uncertain: en 0.48 vs ms 0.39 (margin 0.09, threshold 0.20)",) if flagged else ()
         quality = CallQuality(needs_review=flagged, reasons=reasons, metrics={"language_margin": 0.09})
-        store.save_score(cid, CallScore("x", score, (result,), "r1", quality=quality), labeller_version="l1")
+        store.calls.save_score(cid, CallScore("x", score, (result,), "r1", quality=quality), labeller_version="l1")
         return cid
 
     plain = put(0, 100.0, (), False)

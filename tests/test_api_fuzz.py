@@ -21,11 +21,11 @@ from tests.conftest import tone, write_wav
 @pytest.fixture
 def fuzz_env(tmp_path):
     store = Store.open(f"sqlite:///{tmp_path}/qa.db", data_dir=tmp_path / "data")
-    key = store.create_api_key("admin")
+    key = store.keys.create("admin")
     # One scored call, so the read routes have something real to return.
     wav = write_wav(tmp_path / "a.wav", np.stack([tone(1.0, 300.0)] * 2))
-    sha, _ = store.put_recording(wav, filename="a.wav")
-    call_id = store.add_call(sha, agent_id="ann")
+    sha, _ = store.files.put(wav, filename="a.wav")
+    call_id = store.calls.add(sha, agent_id="ann")
     result = RubricResult(
         rubric="resolution",
         version="1",
@@ -33,7 +33,7 @@ def fuzz_env(tmp_path):
         score=0.0,
         findings=(Finding("resolution", "no_offer", Span(0.1, 0.5), ("u000",), "we can't", 0.8),),
     )
-    store.save_score(call_id, CallScore(call_id, 0.0, (result,), rubric_version="t"), labeller_version="t")
+    store.calls.save_score(call_id, CallScore(call_id, 0.0, (result,), rubric_version="t"), labeller_version="t")
     app = create_app(Settings(warm_models=False, job_workers=0, max_upload_bytes=200_000), store=store)
     yield schemathesis.openapi.from_asgi("/openapi.json", app), key
     store.close()

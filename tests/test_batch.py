@@ -399,23 +399,23 @@ def test_metadata_from_the_manifest_and_file_names(resumed, archive):
     from qa.store import Store
 
     with Store.open(None, data_dir=resumed["data"]) as store:
-        calls = {Path(c["recording"]["filename"]).name: c for c in map(store.get_call, _ids(store))}
+        calls = {Path(c.recording.filename).name: c for c in map(store.calls.get, _ids(store))}
     plums, coat, mono = calls["plums.flac"], calls["agent-ann_20260214-0930_c1.wav"], calls["mono-call.wav"]
-    assert plums["agent_id"] == "agent-joe" and plums["call_time"] == datetime(2026, 2, 15, 10, 10, tzinfo=UTC)
-    assert plums["meta"]["manifest"] == {"campaign": "spring"}
-    assert plums["transcript"]["meta"]["speakers"]["agent_channel"] == 1  # stereo-agent-right
-    assert plums["language_hint"] == "en" and plums["channel_layout"] == "stereo"
-    assert coat["agent_id"] == "agent-ann" and coat["call_time"] == datetime(2026, 2, 14, 9, 30, tzinfo=UTC)
-    assert coat["meta"]["name"] == {"id": "c1"} and coat["meta"]["batch"]["call_time_source"] == "file name"
-    assert mono["agent_id"] == "unknown" and mono["source"] == "diarized"
-    assert mono["meta"]["batch"]["call_time_source"] == "file modification time"
+    assert plums.agent_id == "agent-joe" and plums.call_time == datetime(2026, 2, 15, 10, 10, tzinfo=UTC)
+    assert plums.meta["manifest"] == {"campaign": "spring"}
+    assert plums.transcript.meta["speakers"]["agent_channel"] == 1  # stereo-agent-right
+    assert plums.language_hint == "en" and plums.channel_layout == "stereo"
+    assert coat.agent_id == "agent-ann" and coat.call_time == datetime(2026, 2, 14, 9, 30, tzinfo=UTC)
+    assert coat.meta["name"] == {"id": "c1"} and coat.meta["batch"]["call_time_source"] == "file name"
+    assert mono.agent_id == "unknown" and mono.source == "diarized"
+    assert mono.meta["batch"]["call_time_source"] == "file modification time"
     assert "scored under agent 'unknown'" in resumed["out"] and "mono-call.wav" in resumed["out"]
     for c in calls.values():  # the audio is kept, content-addressed, in the data dir
-        assert Path(c["recording"]["path"]).is_file() and c["score"]["results"]
+        assert Path(c.recording.path).is_file() and c.score.results
 
 
 def _ids(store) -> list[str]:
-    return [r["id"] for r in store.list_calls(limit=1000)[0]]
+    return [r.id for r in store.calls.list(limit=1000)[0]]
 
 
 def test_rerun_is_a_no_op_and_exports_the_whole_archive(resumed, archive):
@@ -482,15 +482,15 @@ def test_ray_engine_gives_the_local_engine_results(resumed, archive, pg_url, tmp
         None, data_dir=resumed["data"]
     ) as local:
         for r in report.results:
-            a, b = remote.get_call(r.call_id), local.get_call(r.call_id)
-            assert (a["agent_id"], a["call_time"]) == (b["agent_id"], b["call_time"])
-            assert a["score"]["score"] == b["score"]["score"] == r.score
-            assert [u["text"] for u in a["transcript"]["utterances"]] == [
-                u["text"] for u in b["transcript"]["utterances"]
+            a, b = remote.calls.get(r.call_id), local.calls.get(r.call_id)
+            assert (a.agent_id, a.call_time) == (b.agent_id, b.call_time)
+            assert a.score.score == b.score.score == r.score
+            assert [u["text"] for u in a.transcript.utterances] == [
+                u["text"] for u in b.transcript.utterances
             ]
-            outcomes = [(x["rubric"], x["outcome"], x["score"]) for x in a["score"]["results"]]
-            assert outcomes == [(x["rubric"], x["outcome"], x["score"]) for x in b["score"]["results"]]
-            assert a["score"]["rubric_version"] == b["score"]["rubric_version"]
+            outcomes = [(x["rubric"], x["outcome"], x["score"]) for x in a.score.results]
+            assert outcomes == [(x["rubric"], x["outcome"], x["score"]) for x in b.score.results]
+            assert a.score.rubric_version == b.score.rubric_version
 
 
 def test_rescore_after_a_rubric_edit_keeps_history(resumed, tmp_path):
@@ -518,18 +518,18 @@ def test_rescore_after_a_rubric_edit_keeps_history(resumed, tmp_path):
     assert report.count("scored") == 3 and report.count("failed") == 0
     with Store.open(None, data_dir=data) as store:
         for cid in _ids(store):
-            info = store.get_call(cid)
-            assert [h["rubric_version"] for h in info["history"]] == [
+            info = store.calls.get(cid)
+            assert [h.rubric_version for h in info.history] == [
                 f"{cfg.version}+{cfg.digest}", f"{shipped.version}+{shipped.digest}",
             ]  # newest first; the earlier score is kept
-            current = info["score"]
+            current = info.score
             # Weights change the call score, not what the items found (same transcript).
             results = tuple(
-                RubricResult(r["rubric"], r["version"], r["outcome"], r["score"], ()) for r in current["results"]
+                RubricResult(r["rubric"], r["version"], r["outcome"], r["score"], ()) for r in current.results
             )
-            assert current["score"] == combine(results, cfg)[0]
-            old = store.get_call(cid)["history"][1]
-            assert old["score"] == resumed_score(resumed, cid)
+            assert current.score == combine(results, cfg)[0]
+            old = store.calls.get(cid).history[1]
+            assert old.score == resumed_score(resumed, cid)
     again = rescore(data_dir=data, rubric=edited)
     assert again.count("scored") == 0 and again.count("skipped") == 3
     # One agent only, through the command line.
@@ -538,7 +538,7 @@ def test_rescore_after_a_rubric_edit_keeps_history(resumed, tmp_path):
 
     assert main(["rescore", "--data-dir", str(data), "--rubric", str(edited), "--agent", "agent-ann", "-q"]) == 0
     with Store.open(None, data_dir=data) as store:
-        versions = {cid: store.get_call(cid)["score"]["rubric_version"].split("+")[0] for cid in _ids(store)}
+        versions = {cid: store.calls.get(cid).score.rubric_version.split("+")[0] for cid in _ids(store)}
     assert sorted(versions.values()) == ["2026.12-lead-edit", "2026.12-lead-edit", "2026.12-second"]
 
 

@@ -159,8 +159,8 @@ def add_call(store: Store, tmp: Path, name: str, agent: str, when: datetime, sec
     """A real stereo WAV (a different tone per call, so different bytes) stored as a call."""
     left, right = tone(seconds, freq, 0.2), tone(seconds, freq * 1.5, 0.2)
     wav = write_wav(tmp / f"{name}.wav", np.stack([left, right]))
-    sha, _ = store.put_recording(wav, filename=f"{name}.wav")
-    return store.add_call(sha, agent_id=agent, call_time=when, queue="complaints", duration=seconds)
+    sha, _ = store.files.put(wav, filename=f"{name}.wav")
+    return store.calls.add(sha, agent_id=agent, call_time=when, queue="complaints", duration=seconds)
 
 
 @dataclass
@@ -176,8 +176,8 @@ def _seed(store: Store, tmp: Path) -> dict[str, str]:
     calls: dict[str, str] = {}
     # ann: three scored calls in three ISO weeks (2026-03-02 is the Monday of week 10).
     calls["main"] = cid = add_call(store, tmp, "main", "ann", datetime(2026, 3, 2, 9, 30, tzinfo=UTC), MAIN_SECONDS, 220)
-    store.save_transcript(main_call(cid, "ann"))
-    store.save_score(cid, main_score(), labeller_version="labeller-test")
+    store.calls.save_transcript(main_call(cid, "ann"))
+    store.calls.save_score(cid, main_score(), labeller_version="labeller-test")
     for name, day, total, outcomes in (
         ("ann2", 10, 85.0, {"resolution": ("vague", 50.0)}),
         ("ann3", 17, 60.0, {"interruption": ("uncertain", None), "empathy_before_apology": ("apology_first", 60.0),
@@ -187,8 +187,8 @@ def _seed(store: Store, tmp: Path) -> dict[str, str]:
     ):  # fmt: skip
         agent = name[:3]
         calls[name] = cid = add_call(store, tmp, name, agent, datetime(2026, 3, day, 11, tzinfo=UTC), 2.0, 300 + day * 7)
-        store.save_transcript(short_call(cid, agent))
-        store.save_score(cid, simple_score(total, **outcomes), labeller_version="labeller-test")
+        store.calls.save_transcript(short_call(cid, agent))
+        store.calls.save_score(cid, simple_score(total, **outcomes), labeller_version="labeller-test")
     return calls
 
 
@@ -212,7 +212,7 @@ def site(tmp_path_factory) -> Iterator[Site]:
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    keys = {role: store.create_api_key(role, label="test") for role in ("supervisor", "qa_lead", "admin")}
+    keys = {role: store.keys.create(role, label="test") for role in ("supervisor", "qa_lead", "admin")}
     site = Site(f"http://127.0.0.1:{port}", store, keys, tmp)
     site.calls = _seed(store, tmp)
     yield site
@@ -350,7 +350,7 @@ def test_agents_list_sorts_when_a_column_heading_is_clicked(tab, site):
     assert agent_order(page) == ["ann", "bob"]
     # An agent with no scored calls comes last either way.
     store = site.store
-    if "nobody-scored" not in [a["id"] for a in store.agents()]:
+    if "nobody-scored" not in [a.id for a in store.calls.agents()]:
         add_call(store, site.tmp, "unscored", "nobody-scored", datetime(2026, 3, 4, tzinfo=UTC), 1.0, 555)
     page.reload()
     assert agent_order(page, ("ann", "bob", "nobody-scored"))[-1] == "nobody-scored"
@@ -481,8 +481,8 @@ def test_a_call_being_scored_shows_its_job_progress_then_its_results(tab, site):
     page = tab.page
     store = site.store
     cid = add_call(store, site.tmp, "pending", "eve", datetime(2026, 3, 18, tzinfo=UTC), 2.0, 640)
-    job = store.create_job(kind=JOB_KIND, call_id=cid, payload={"layout": "auto"})
-    store.update_job(job, status="running", progress=0.4)
+    job = store.jobs.create(kind=JOB_KIND, call_id=cid, payload={"layout": "auto"})
+    store.jobs.update(job, status="running", progress=0.4)
 
     tab.open(f"/calls/{cid}", role="supervisor")
     assert "Being scored" in page.locator("#job").inner_text()
@@ -492,13 +492,13 @@ def test_a_call_being_scored_shows_its_job_progress_then_its_results(tab, site):
     tab.shot("call-pending")
 
     # The page follows the job …
-    store.update_job(job, progress=0.7)
+    store.jobs.update(job, progress=0.7)
     wait_js(page, "document.getElementById('job-progress').value > 0.69")
     assert page.locator("#job-status").inner_text() == "Running: 70% done."
     # … and shows the results once the job is done.
-    store.save_transcript(short_call(cid, "eve"))
-    store.save_score(cid, simple_score(70.0, arguing=("arguing", 40.0)), labeller_version="labeller-test")
-    store.update_job(job, status="done")
+    store.calls.save_transcript(short_call(cid, "eve"))
+    store.calls.save_score(cid, simple_score(70.0, arguing=("arguing", 40.0)), labeller_version="labeller-test")
+    store.jobs.update(job, status="done")
     page.wait_for_selector(".result")
     assert page.locator("#job").count() == 0
     assert page.locator("#call-score .score").inner_text().startswith("70")
@@ -506,8 +506,8 @@ def test_a_call_being_scored_shows_its_job_progress_then_its_results(tab, site):
 
     # A failed job shows its error.
     cid2 = add_call(store, site.tmp, "broken", "eve", datetime(2026, 3, 19, tzinfo=UTC), 2.0, 660)
-    job2 = store.create_job(kind=JOB_KIND, call_id=cid2)
-    store.update_job(job2, status="failed", error="stereo recording with a silent channel 1")
+    job2 = store.jobs.create(kind=JOB_KIND, call_id=cid2)
+    store.jobs.update(job2, status="failed", error="stereo recording with a silent channel 1")
     tab.open(f"/calls/{cid2}")
     assert "silent channel 1" in page.locator("#job-error").inner_text()
     tab.assert_clean()
@@ -530,7 +530,7 @@ def test_a_supervisor_gets_no_upload_form(tab, site):
 
 def test_the_upload_form_shows_the_api_error_for_a_file_that_is_not_audio(tab, site):
     page = tab.page
-    calls_before = site.store.list_calls(limit=1000)[1]
+    calls_before = site.store.calls.list(limit=1000)[1]
     tab.open("/upload", role="qa_lead")
     assert page.locator("nav a", has_text="Upload").count() == 1
     page.set_input_files("#audio", files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"not a recording\n" * 50}])
@@ -546,7 +546,7 @@ def test_the_upload_form_shows_the_api_error_for_a_file_that_is_not_audio(tab, s
     assert page.locator("#upload-done").is_hidden() and page.locator("#job-row").is_hidden()
     assert page.is_enabled("#upload-button")  # free to try another file
     tab.shot("upload-415")
-    assert site.store.list_calls(limit=1000)[1] == calls_before
+    assert site.store.calls.list(limit=1000)[1] == calls_before
     tab.assert_clean(415)  # the browser reports the refused upload; nothing else failed
 
 
@@ -570,17 +570,17 @@ def test_the_upload_form_sends_the_file_then_follows_the_job_to_the_call(tab, si
     wait_js(page, "document.getElementById('upload-message').textContent.startsWith('Queued')")
 
     # What the form sent arrived with the call and its job.
-    call = site.store.get_call(body["call_id"])
-    assert (call["agent_id"], call["queue"], call["channel_layout"]) == ("uploader-test", "refunds", "stereo")
-    assert call["call_time"] == datetime(2026, 3, 20, 14, 30, tzinfo=UTC)
-    assert site.store.get_job(body["job_id"])["payload"]["agent_channel"] == 1
+    call = site.store.calls.get(body["call_id"])
+    assert (call.agent_id, call.queue, call.channel_layout) == ("uploader-test", "refunds", "stereo")
+    assert call.call_time == datetime(2026, 3, 20, 14, 30, tzinfo=UTC)
+    assert site.store.jobs.get(body["job_id"]).payload["agent_channel"] == 1
 
     # The test plays the worker: the page follows the job's progress to the end.
-    site.store.update_job(body["job_id"], status="running", progress=0.5)
+    site.store.jobs.update(body["job_id"], status="running", progress=0.5)
     wait_js(page, "document.getElementById('job-progress').value === 0.5")
     assert page.locator("#job-pct").inner_text() == "50%"
     tab.shot("upload-progress")
-    site.store.update_job(body["job_id"], status="done")
+    site.store.jobs.update(body["job_id"], status="done")
     page.locator("#upload-done").wait_for(state="visible")
     link = page.locator("#call-link")
     assert link.get_attribute("href") == f"/calls/{body['call_id']}"
@@ -626,7 +626,7 @@ def test_pages_redirect_to_sign_in_and_show_errors_as_readable_pages(client, tmp
     assert r.status_code == 303 and r.headers["location"] == "/signin?next=%2Fagents%3Fsort%3Dscore"
     assert c.get("/").headers["location"] == "/signin"
 
-    key = store.create_api_key("supervisor")
+    key = store.keys.create("supervisor")
     r = c.post("/signin", data={"key": key, "next": "//evil.example/x"})
     assert r.status_code == 303 and r.headers["location"] == "/agents"  # no open redirect
     cookie = r.headers["set-cookie"]
@@ -658,7 +658,7 @@ def test_pages_redirect_to_sign_in_and_show_errors_as_readable_pages(client, tmp
     assert "not scored" in c.get("/calls").text  # no score, no job
 
     # A revoked key: back to the sign-in page, which says why, and the cookie is cleared.
-    store.revoke_api_key(key)
+    store.keys.revoke(key)
     r = c.get("/calls")
     assert r.status_code == 303 and "expired=1" in r.headers["location"]
     assert f'{COOKIE}=""' in r.headers["set-cookie"] or "Max-Age=0" in r.headers["set-cookie"]
@@ -722,7 +722,7 @@ def test_review_findings_are_marked_and_a_flagged_call_shows_its_reasons(tab, si
 
     page = tab.page
     cid = add_call(site.store, site.tmp, "dee1", "dee", datetime(2026, 3, 4, 9, tzinfo=UTC), MAIN_SECONDS, 410)
-    site.store.save_transcript(main_call(cid, "dee"))
+    site.store.calls.save_transcript(main_call(cid, "dee"))
     reason = "the customer's words cover 24% of the customer's detected speech (threshold 50%)"
     score = CallScore(
         call_id="ignored", score=90.0, rubric_version="2026.12-1+test",
@@ -737,10 +737,10 @@ def test_review_findings_are_marked_and_a_flagged_call_shows_its_reasons(tab, si
         ),
         quality=CallQuality(needs_review=True, reasons=(reason,), metrics={"word_coverage_min": 0.24}),
     )  # fmt: skip
-    site.store.save_score(cid, score, labeller_version="labeller-test")
+    site.store.calls.save_score(cid, score, labeller_version="labeller-test")
     other = add_call(site.store, site.tmp, "dee2", "dee", datetime(2026, 3, 5, 9, tzinfo=UTC), 2.0, 530)
-    site.store.save_transcript(short_call(other, "dee"))
-    site.store.save_score(other, simple_score(60.0, resolution=("none", 0.0)), labeller_version="labeller-test")
+    site.store.calls.save_transcript(short_call(other, "dee"))
+    site.store.calls.save_score(other, simple_score(60.0, resolution=("none", 0.0)), labeller_version="labeller-test")
 
     # The call: a warning banner with the reasons; the review finding badged and drawn apart.
     tab.open(f"/calls/{cid}", role="supervisor")

@@ -10,7 +10,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from qa.store import Base, default_url, make_engine
+from qa.store.engine import default_url, make_engine
+from qa.store.schema import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -19,8 +19,9 @@ down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Frozen copies of the column types as they were at this revision (qa.store.UTCDateTime stores
-# naive UTC in a plain DATETIME / TIMESTAMP; JSON is JSONB on PostgreSQL).
+# Frozen copies of the column types as they were at this revision
+# (qa.store.engine.UTCDateTime stores naive UTC in a plain DATETIME / TIMESTAMP; JSON is JSONB
+# on PostgreSQL).
 JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 TIME = sa.DateTime(timezone=False)
 

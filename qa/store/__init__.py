@@ -1,0 +1,149 @@
+"""Storage: recordings (content-addressed files), calls, transcripts, score history, jobs, API keys.
+
+One :class:`Store` holds a SQLAlchemy 2 engine and a data directory, and reaches everything
+through its parts:
+
+- ``store.files`` (:mod:`~qa.store.files`): recordings: ``put``, ``get``, ``path``;
+- ``store.calls`` (:mod:`~qa.store.calls`): agents, calls, transcripts, scores, running totals,
+  filtered lists;
+- ``store.scorecards`` (:mod:`~qa.store.scorecards`): an agent's scorecard (``get``) and every
+  agent's pass counts;
+- ``store.jobs`` (:mod:`~qa.store.jobs`): the job queue;
+- ``store.keys`` (:mod:`~qa.store.keys`): API keys.
+
+They return frozen records (:mod:`qa.store.records`), never ORM rows or bare dicts. The database
+is a SQLite file by default (``<data dir>/qa.db``) or any PostgreSQL by URL
+(``QA_DATABASE_URL``); the schema (:mod:`qa.store.schema`) is created and upgraded by the Alembic
+migrations in ``qa/migrations`` (:func:`migrate`, run by :meth:`Store.open`).
+
+Guarantees:
+
+- **Nothing half-written.** Every public method is one transaction
+  (:class:`~qa.store.engine.Database`).
+- **Nothing uploaded is lost or overwritten**, and the same bytes give the same recording and
+  the same call (:mod:`qa.store.files`, :mod:`qa.store.calls`).
+- **Score history.** Re-scoring adds a score; the newest is the call's current one, which
+  lists, filters and scorecards use.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import NoSuchModuleError, OperationalError
+
+from qa.errors import InputError, QAError
+from qa.store.calls import Calls
+from qa.store.engine import Database, default_data_dir, default_url, make_engine, migrate
+from qa.store.errors import NotFound, TooLarge
+from qa.store.files import RecordingFiles
+from qa.store.jobs import Jobs
+from qa.store.keys import ApiKeys
+from qa.store.records import (
+    AgentInfo,
+    AgentScorecard,
+    ApiKeyInfo,
+    CallColumns,
+    CallDetail,
+    CallSummary,
+    JobInfo,
+    RecordingInfo,
+    RecordingRef,
+    ScoreDetail,
+    ScoreSummary,
+    TranscriptInfo,
+    WorstCall,
+)
+from qa.store.schema import JOB_STATUSES, ROLES
+from qa.store.scorecards import Scorecards
+from qa.store.scores import PASS_OUTCOMES
+
+__all__ = [
+    "Store",
+    "NotFound",
+    "TooLarge",
+    "migrate",
+    "make_engine",
+    "default_data_dir",
+    "default_url",
+    "PASS_OUTCOMES",
+    "ROLES",
+    "JOB_STATUSES",
+    "AgentInfo",
+    "AgentScorecard",
+    "ApiKeyInfo",
+    "CallColumns",
+    "CallDetail",
+    "CallSummary",
+    "JobInfo",
+    "RecordingInfo",
+    "RecordingRef",
+    "ScoreDetail",
+    "ScoreSummary",
+    "TranscriptInfo",
+    "WorstCall",
+]
+
+
+class Store:
+    """The database plus the audio directory. Open with :meth:`Store.open`; close when done.
+
+    ``files``, ``calls``, ``scorecards``, ``jobs`` and ``keys`` do the work (see the module's
+    docstring); the store itself only opens and closes.
+    """
+
+    def __init__(self, engine: Engine, data_dir: str | os.PathLike[str]) -> None:
+        self.engine = engine
+        self.data_dir = Path(data_dir).resolve()
+        db = Database(engine)
+        self.files = RecordingFiles(db, self.data_dir)
+        self.calls = Calls(db, self.data_dir)
+        self.scorecards = Scorecards(db)
+        self.jobs = Jobs(db)
+        self.keys = ApiKeys(db)
+
+    @classmethod
+    def open(
+        cls,
+        url: str | URL | None = None,
+        *,
+        data_dir: str | os.PathLike[str] | None = None,
+        migrate_schema: bool = True,
+    ) -> Store:
+        """Open (creating and migrating if needed) the store.
+
+        ``url`` defaults to :func:`default_url`, ``data_dir`` to :func:`default_data_dir`.
+        """
+        d = Path(data_dir) if data_dir is not None else default_data_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        try:
+            engine = make_engine(url if url is not None else default_url(d))
+        except NoSuchModuleError as exc:
+            raise InputError(f"unsupported database URL: {exc}") from None
+        if migrate_schema:
+            try:
+                migrate(engine)
+            except OperationalError as exc:
+                engine.dispose()
+                where = engine.url.render_as_string(hide_password=True)
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+                raise QAError(f"cannot open the database {where}: {reason}") from None
+        return cls(engine, d)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name

@@ -1,0 +1,322 @@
+"""Agents, calls, their transcripts and their score history: ``store.calls``.
+
+- **Idempotent.** The same recording gives the same call (its id is the first 16 hex digits of
+  the sha256, as the pipeline names calls).
+- **Score history.** Re-scoring adds a ``scores`` row; the newest one is the call's *current*
+  score (``calls.score_id``), which lists, filters and scorecards use (:mod:`qa.store.scores`).
+- Adding calls and scores updates the running totals (:mod:`qa.store.totals`) in the same
+  transaction.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from qa.errors import InputError
+from qa.store import scores, totals
+from qa.store.engine import Database, utc_now
+from qa.store.errors import NotFound
+from qa.store.files import check_sha256
+from qa.store.filters import When, as_utc, call_filters, flagged, iso_week, not_flagged
+from qa.store.records import AgentInfo, CallDetail, CallSummary
+from qa.store.schema import Agent, CallRow, Recording, RubricResultRow, ScoreRow, Transcript
+from qa.store.views import agent_info, call_detail, call_summary
+from qa.types import Call, CallScore, call_from_dict, to_dict
+
+__all__ = ["Calls"]
+
+
+def _check_agent_id(agent_id: str) -> str:
+    if not isinstance(agent_id, str) or not agent_id.strip():
+        raise InputError("an agent id is required")
+    if len(agent_id) > 128:
+        raise InputError("an agent id is at most 128 characters")
+    return agent_id.strip()
+
+
+class Calls:
+    """Agents, calls, transcripts and scores: ``store.calls``. Every method is one transaction."""
+
+    def __init__(self, db: Database, data_dir: Path) -> None:
+        self._db = db
+        self._data_dir = data_dir
+
+    # --- agents -----------------------------------------------------------------------------
+
+    def add_agent(self, agent_id: str, *, name: str | None = None) -> bool:
+        """Create an agent if it is new (``True``); an existing one only gets ``name`` updated."""
+        agent_id = _check_agent_id(agent_id)
+        with self._db.write() as s:
+            row = s.get(Agent, agent_id)
+            if row is None:
+                s.add(Agent(id=agent_id, name=name or agent_id))
+                return True
+            if name:
+                row.name = name
+            return False
+
+    def agents(self) -> builtins.list[AgentInfo]:
+        """Every agent (by id) with its number of calls, scored calls, mean current score and
+        last call."""
+        with self._db.read() as s:
+            return [agent_info(a) for a in s.scalars(select(Agent).order_by(Agent.id))]
+
+    def get_agent(self, agent_id: str) -> AgentInfo:
+        """One agent, as in :meth:`agents` (:class:`NotFound` if unknown)."""
+        with self._db.read() as s:
+            a = s.get(Agent, agent_id)
+            if a is None:
+                raise NotFound(f"no agent {agent_id}")
+            return agent_info(a)
+
+    # --- calls ------------------------------------------------------------------------------
+
+    def add(
+        self,
+        recording: str,
+        *,
+        agent_id: str,
+        call_time: datetime | None = None,
+        queue: str | None = None,
+        customer_ref: str | None = None,
+        language_hint: str | None = None,
+        channel_layout: str | None = None,
+        duration: float | None = None,
+        meta: Mapping[str, Any] | None = None,
+        agent_name: str | None = None,
+    ) -> str:
+        """The call for a stored recording (by sha256); creates it and the agent if new.
+
+        The same recording again returns the existing call unchanged (whatever the other
+        arguments say). ``call_time`` defaults to now. The call id is the first 16 hex digits of
+        the sha256, as the pipeline names calls.
+        """
+        check_sha256(recording)
+        agent_id = _check_agent_id(agent_id)
+        when = as_utc(call_time) if call_time is not None else utc_now()
+        for attempt in range(2):
+            try:
+                with self._db.write() as s:
+                    if s.get(Recording, recording) is None:
+                        raise NotFound(f"no recording {recording}: store it with files.put")
+                    found = s.scalar(
+                        select(CallRow.id).where(CallRow.recording_sha256 == recording)
+                    )
+                    if found is not None:
+                        return found
+                    if s.get(Agent, agent_id) is None:
+                        s.add(Agent(id=agent_id, name=agent_name or agent_id))
+                        s.flush()
+                    call_id = recording[:16]
+                    if s.get(CallRow, call_id) is not None:  # a 64-bit prefix collision
+                        call_id = recording
+                    totals.count(s, agent_id, when, calls=1)
+                    s.add(
+                        CallRow(
+                            id=call_id,
+                            recording_sha256=recording,
+                            agent_id=agent_id,
+                            call_time=when,
+                            week=iso_week(when),
+                            queue=queue,
+                            customer_ref=customer_ref,
+                            language_hint=language_hint,
+                            channel_layout=channel_layout,
+                            duration=duration,
+                            meta=dict(meta or {}),
+                        )
+                    )
+                    return call_id
+            except IntegrityError:
+                # A concurrent add of the same recording or agent (PostgreSQL; SQLite writers
+                # queue) won the race: look again once; anything else is a real error.
+                found = self.for_recording(recording)
+                if found is not None:
+                    return found
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    def for_recording(self, sha256: str) -> str | None:
+        """The id of the call made from this recording, if any."""
+        with self._db.read() as s:
+            return s.scalar(select(CallRow.id).where(CallRow.recording_sha256 == sha256))
+
+    def save_transcript(self, call: Call, *, version: str | None = None) -> int:
+        """Store a transcript of ``call.id`` (a new version; the newest is current).
+
+        Also records the call's duration, language and layout on the call row. ``version``
+        defaults to the ASR backend/model named in ``call.meta["asr"]``.
+        """
+        if version is None:
+            asr = call.meta.get("asr") if isinstance(call.meta.get("asr"), Mapping) else {}
+            version = "/".join(str(asr[k]) for k in ("backend", "model") if asr.get(k))
+        with self._db.write() as s:
+            row = s.get(CallRow, call.id)
+            if row is None:
+                raise NotFound(f"no call {call.id}")
+            t = Transcript(
+                call_id=call.id,
+                version=version[:128],
+                utterances=to_dict(list(call.utterances)),
+                meta=to_dict(dict(call.meta)),
+            )
+            s.add(t)
+            row.duration = float(call.duration)
+            row.language = (call.language or None) and str(call.language)[:16]
+            row.source = call.source
+            s.flush()
+            return t.id
+
+    def save_score(self, call_id: str, score: CallScore, *, labeller_version: str) -> int:
+        """Add a score for ``call_id`` to its history and make it the current one.
+
+        Fills ``rubric_results`` (one row per rubric item) for scorecards. ``call_id`` wins over
+        ``score.call_id`` (a transcript scored offline may carry a placeholder id). Returns the
+        score's id.
+        """
+        sid = scores.save(self._db, call_id, score, labeller_version=labeller_version, once=False)
+        assert sid is not None
+        return sid
+
+    def save_score_once(
+        self, call_id: str, score: CallScore, *, labeller_version: str
+    ) -> int | None:
+        """:meth:`save_score` unless the call already has a score with the same rubric and
+        labeller version (then ``None``, nothing written). Race-free: the call's row is locked
+        (PostgreSQL) or the write transaction is exclusive (SQLite) while checking, so two
+        workers or two batch runs scoring the same call at once leave exactly one score."""
+        return scores.save(self._db, call_id, score, labeller_version=labeller_version, once=True)
+
+    def rebuild_stats(self) -> None:
+        """Recompute the agents' and days' running totals from the calls (after a bulk load
+        that bypassed :meth:`add` / :meth:`save_score`, or to repair them)."""
+        with self._db.write() as s:
+            totals.rebuild(s)
+
+    def is_scored(
+        self, call_id: str, *, rubric_version: str, labeller_version: str | None = None
+    ) -> bool:
+        """Whether ``call_id`` has a score made with this rubric (and labeller) version."""
+        q = select(ScoreRow.id).where(
+            ScoreRow.call_id == call_id, ScoreRow.rubric_version == rubric_version
+        )
+        if labeller_version is not None:
+            q = q.where(ScoreRow.labeller_version == labeller_version)
+        with self._db.read() as s:
+            return s.scalar(q.limit(1)) is not None
+
+    def get(self, call_id: str) -> CallDetail:
+        """A call with its recording, newest transcript, current score (with every rubric
+        result and its findings) and score history (newest first, without results)."""
+        with self._db.read() as s:
+            c = s.get(CallRow, call_id)
+            if c is None:
+                raise NotFound(f"no call {call_id}")
+            history = s.scalars(
+                select(ScoreRow).where(ScoreRow.call_id == call_id).order_by(ScoreRow.id.desc())
+            ).all()
+            return call_detail(
+                c,
+                s.get(Recording, c.recording_sha256),
+                self._newest_transcript(s, call_id),
+                history,
+                self._data_dir,
+            )
+
+    @staticmethod
+    def _newest_transcript(s: Session, call_id: str) -> Transcript | None:
+        return s.scalars(
+            select(Transcript)
+            .where(Transcript.call_id == call_id)
+            .order_by(Transcript.id.desc())
+            .limit(1)
+        ).first()
+
+    def load(self, call_id: str) -> Call:
+        """The :class:`~qa.types.Call` from the newest transcript (to re-score without ASR)."""
+        with self._db.read() as s:
+            c = s.get(CallRow, call_id)
+            if c is None:
+                raise NotFound(f"no call {call_id}")
+            t = self._newest_transcript(s, call_id)
+            if t is None:
+                raise NotFound(f"call {call_id} has no transcript yet")
+            return call_from_dict(
+                {
+                    "id": c.id,
+                    "agent_id": c.agent_id,
+                    "duration": c.duration,
+                    "source": c.source or "transcript",
+                    "utterances": list(t.utterances),
+                    "meta": dict(t.meta or {}),
+                }
+            )
+
+    def list(
+        self,
+        *,
+        agent: str | None = None,
+        date_from: When = None,
+        date_to: When = None,
+        min_score: float | None = None,
+        max_score: float | None = None,
+        outcome: str | None = None,
+        needs_review: bool | None = None,
+        findings: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[builtins.list[CallSummary], int]:
+        """Calls newest first, filtered; returns ``(calls on this page, total matching)``.
+
+        Dates: a date includes its whole day (UTC); a date-time bound is inclusive. Score bounds
+        are inclusive and exclude unscored calls. ``outcome`` matches the current score's rubric
+        results: ``"pass"`` (any item) or ``"rubric:outcome"`` (``"resolution:none"``).
+        ``needs_review=True``: calls whose current score flags the transcript for review;
+        ``False``: the others (unflagged, unscored, or scored before quality was recorded).
+        ``findings="review"``: calls whose current score has findings for review.
+        """
+        if not 0 < limit <= 1000:
+            raise InputError("limit must be between 1 and 1000")
+        if offset < 0:
+            raise InputError("offset must be >= 0")
+        conds = call_filters(agent=agent, date_from=date_from, date_to=date_to)
+        if min_score is not None:
+            conds.append(CallRow.score >= min_score)
+        if max_score is not None:
+            conds.append(CallRow.score <= max_score)
+        if outcome:
+            rubric, _, name = outcome.rpartition(":")
+            sub = [RubricResultRow.outcome == name]
+            if rubric:
+                sub.append(RubricResultRow.rubric == rubric)
+            # IN (not EXISTS): read off the (rubric, outcome, score_id) index, then calls by score_id.
+            conds.append(CallRow.score_id.in_(select(RubricResultRow.score_id).where(*sub)))
+        if needs_review is not None:
+            conds.append(flagged() if needs_review else not_flagged())
+        if findings is not None:
+            if findings != "review":
+                raise InputError(f"findings must be 'review', got {findings!r}")
+            conds.append(
+                CallRow.score_id.in_(
+                    select(RubricResultRow.score_id).where(RubricResultRow.n_review > 0)
+                )
+            )
+        with self._db.read() as s:
+            total = s.scalar(select(func.count()).select_from(CallRow).where(*conds)) or 0
+            rows = s.scalars(
+                select(CallRow)
+                .where(*conds)
+                .order_by(CallRow.call_time.desc(), CallRow.id.desc())
+                .limit(limit)
+                .offset(offset)
+            ).all()
+            return [call_summary(c) for c in rows], int(total)

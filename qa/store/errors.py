@@ -1,0 +1,17 @@
+"""The store's errors (both are :class:`~qa.errors.QAError`: the CLI and the API report them)."""
+
+from __future__ import annotations
+
+from qa.errors import InputError, QAError
+
+__all__ = ["NotFound", "TooLarge"]
+
+
+class NotFound(QAError):
+    """An unknown call, agent, recording, job or API key."""
+
+    exit_code = 2
+
+
+class TooLarge(InputError):
+    """A recording larger than the configured limit."""

@@ -1,0 +1,251 @@
+"""What the store returns: frozen, typed records (never ORM rows, never bare dicts).
+
+Every record has :meth:`Record.to_dict`: the plain form the API sends as JSON (fields in
+declaration order, nested records as dicts, tuples as lists, values unrounded; dates and times
+stay ``datetime`` for the JSON encoder). Sequences are tuples; the JSON payloads inside them, as
+stored in the database (each utterance, rubric result and finding, metadata, job payloads), are
+the plain dicts they were stored as: the records are frozen, those dicts are the caller's to
+leave alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from qa.types import Scorecard
+
+__all__ = [
+    "Record",
+    "RecordingInfo",
+    "RecordingRef",
+    "TranscriptInfo",
+    "ScoreSummary",
+    "ScoreDetail",
+    "CallColumns",
+    "CallSummary",
+    "CallDetail",
+    "AgentInfo",
+    "WorstCall",
+    "AgentScorecard",
+    "JobInfo",
+    "ApiKeyInfo",
+    "plain",
+]
+
+
+def plain(value: Any) -> Any:
+    """``value`` with every record turned into a dict and every tuple into a list (recursively);
+    nothing else is changed (no rounding, no string conversion)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+class Record:
+    """Base of the store's records (a mixin: it adds no fields)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain data (see the module's docstring)."""
+        out: dict[str, Any] = plain(self)
+        return out
+
+
+# --- recordings ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordingInfo(Record):
+    """A stored recording: its bytes are at ``path`` (absolute)."""
+
+    sha256: str
+    size: int
+    path: Path
+    filename: str
+    content_type: str
+    created: datetime
+
+
+@dataclass(frozen=True)
+class RecordingRef(Record):
+    """The recording behind a call, as a call shows it: ``size`` and ``path`` (absolute) are
+    ``None`` and the names empty if its row is missing."""
+
+    sha256: str
+    size: int | None
+    filename: str
+    content_type: str
+    path: str | None
+
+
+# --- calls -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TranscriptInfo(Record):
+    """A stored transcript: ``utterances`` as :func:`qa.types.to_dict` wrote them."""
+
+    id: int
+    version: str
+    utterances: tuple[Mapping[str, Any], ...]
+    meta: Mapping[str, Any]
+    created: datetime
+
+
+@dataclass(frozen=True)
+class ScoreSummary(Record):
+    """One score in a call's history. ``needs_review``: the transcript-quality flag, ``None``
+    for a score made without a quality record."""
+
+    id: int
+    rubric_version: str
+    labeller_version: str
+    score: float | None
+    capped_by: tuple[str, ...]
+    created: datetime
+    needs_review: bool | None
+
+
+@dataclass(frozen=True)
+class ScoreDetail(ScoreSummary):
+    """A call's current score with every rubric result (each finding with its ``status``) and
+    the quality record (:class:`qa.quality.CallQuality` as a dict, or ``None``)."""
+
+    results: tuple[Mapping[str, Any], ...] = ()
+    quality: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class CallColumns(Record):
+    """What every view of a call starts with: the call's own columns, in the API's order."""
+
+    id: str
+    agent_id: str
+    recording_sha256: str
+    call_time: datetime
+    queue: str | None
+    customer_ref: str | None
+    language_hint: str | None
+    channel_layout: str | None
+    duration: float | None
+    language: str | None
+    source: str | None
+    created: datetime
+
+
+@dataclass(frozen=True)
+class CallSummary(CallColumns):
+    """A call as lists show it. ``score``, ``rubric_version``, ``scored_at`` and
+    ``needs_review`` are the current score's (``None`` while unscored)."""
+
+    score: float | None
+    rubric_version: str | None
+    scored_at: datetime | None
+    needs_review: bool | None
+
+
+@dataclass(frozen=True)
+class CallDetail(CallColumns):
+    """A call with everything about it, in the order the API shows it: the fields of
+    :class:`CallSummary` except that ``score`` is the current :class:`ScoreDetail` (``None``
+    while unscored; its number is ``score.score``), then ``meta``, the recording, the newest
+    transcript (``None`` before transcription) and the score ``history`` (newest first)."""
+
+    score: ScoreDetail | None
+    rubric_version: str | None
+    scored_at: datetime | None
+    needs_review: bool | None
+    meta: Mapping[str, Any]
+    recording: RecordingRef
+    transcript: TranscriptInfo | None
+    history: tuple[ScoreSummary, ...]
+
+
+@dataclass(frozen=True)
+class AgentInfo(Record):
+    """An agent with its running totals: calls, scored calls, the mean of the current scores
+    (``None`` when none is a number) and the time of the latest call."""
+
+    id: str
+    name: str
+    n_calls: int
+    n_scored: int
+    mean_score: float | None
+    last_call: datetime | None
+    created: datetime
+
+
+# --- scorecards ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorstCall(Record):
+    """One of a scorecard's lowest-scoring calls, with every finding of its current score
+    (each with its result's ``outcome`` and its own ``status``)."""
+
+    call_id: str
+    score: float | None
+    call_time: datetime
+    findings: tuple[Mapping[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class AgentScorecard(Scorecard, Record):
+    """A :class:`~qa.types.Scorecard` with the team comparison and the worst calls' findings.
+
+    ``per_rubric[name]`` is a :class:`~qa.types.RubricStats` (its ``team_pass_rate`` filled when
+    asked for). ``trend`` is ``((iso week, mean score), ...)``. ``worst`` repeats
+    ``worst_calls`` with each call's score, time and findings. ``n_flagged`` counts the period's
+    calls whose transcript needs review; with ``exclude_flagged`` they are left out of every
+    other number (the team's too).
+    """
+
+    n_scored: int = 0
+    team_mean: float | None = None
+    team_n_calls: int = 0
+    worst: tuple[WorstCall, ...] = ()
+    n_flagged: int = 0
+    exclude_flagged: bool = False
+
+
+# --- jobs and keys ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JobInfo(Record):
+    """A queued unit of work. ``progress`` is 0 to 1; ``worker`` names who holds (or last held)
+    it; ``updated`` is its last heartbeat."""
+
+    id: str
+    kind: str
+    status: str
+    progress: float
+    error: str | None
+    call_id: str | None
+    payload: Mapping[str, Any]
+    attempts: int
+    worker: str | None
+    created: datetime
+    updated: datetime
+
+
+@dataclass(frozen=True)
+class ApiKeyInfo(Record):
+    """An API key as it may be shown: its first characters (``prefix``), never the key."""
+
+    id: int
+    prefix: str
+    role: str
+    label: str
+    created: datetime
+    revoked: datetime | None

@@ -1,0 +1,116 @@
+"""Running totals: per agent (``agents.n_*``) and per UTC day of call time (``daily_stats``).
+
+They are added to in the same transactions that add the calls and scores they count, so the
+agent list and the team mean read a few rows instead of every call; :func:`rebuild` recomputes
+them from the calls (after a bulk load that bypassed the store, or to repair them).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import case, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from qa.store.filters import as_utc
+from qa.store.schema import Agent, CallRow, DailyStats
+
+__all__ = ["count", "rebuild"]
+
+
+def count(
+    s: Session,
+    agent_id: str,
+    when: datetime,
+    *,
+    calls: int = 0,
+    scored: int = 0,
+    valued: int = 0,
+    total: float = 0.0,
+) -> None:
+    """Add to the agent's and the day's running totals (atomic increments, in ``s``'s
+    transaction): ``calls`` new calls, ``scored`` calls scored for the first time, ``valued``
+    more calls whose current score is a number, ``total`` more summed score."""
+    s.flush()
+    values: dict[str, Any] = {
+        "n_calls": Agent.n_calls + calls,
+        "n_scored": Agent.n_scored + scored,
+        "n_valued": Agent.n_valued + valued,
+        "score_sum": Agent.score_sum + total,
+    }
+    if calls:
+        values["last_call"] = case(
+            (or_(Agent.last_call.is_(None), Agent.last_call < when), when),
+            else_=Agent.last_call,
+        )
+    s.execute(
+        update(Agent)
+        .where(Agent.id == agent_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    dialect = s.get_bind().dialect.name
+    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(DailyStats)
+    stmt = ins.values(
+        day=as_utc(when).date(),
+        n_calls=calls,
+        n_scored=scored,
+        n_valued=valued,
+        score_sum=total,
+    )
+    s.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[DailyStats.day],
+            set_={
+                "n_calls": DailyStats.n_calls + stmt.excluded.n_calls,
+                "n_scored": DailyStats.n_scored + stmt.excluded.n_scored,
+                "n_valued": DailyStats.n_valued + stmt.excluded.n_valued,
+                "score_sum": DailyStats.score_sum + stmt.excluded.score_sum,
+            },
+        )
+    )
+
+
+def rebuild(s: Session) -> None:
+    """Recompute every agent's and day's totals from the calls, in ``s``'s transaction."""
+    per_agent = {
+        aid: (n, n_scored, n_valued, total, last)
+        for aid, n, n_scored, n_valued, total, last in s.execute(
+            select(
+                CallRow.agent_id,
+                func.count(),
+                func.count(CallRow.score_id),
+                func.count(CallRow.score),
+                func.coalesce(func.sum(CallRow.score), 0.0),
+                func.max(CallRow.call_time),
+            ).group_by(CallRow.agent_id)
+        )
+    }
+    for agent in s.scalars(select(Agent)):
+        n, n_scored, n_valued, total, last = per_agent.get(agent.id, (0, 0, 0, 0.0, None))
+        agent.n_calls, agent.n_scored, agent.n_valued = int(n), int(n_scored), int(n_valued)
+        agent.score_sum, agent.last_call = float(total), last
+    s.execute(delete(DailyStats))
+    day = func.date(CallRow.call_time)  # naive UTC stored: its date is the UTC day
+    rows = s.execute(
+        select(
+            day,
+            func.count(),
+            func.count(CallRow.score_id),
+            func.count(CallRow.score),
+            func.coalesce(func.sum(CallRow.score), 0.0),
+        ).group_by(day)
+    ).all()
+    s.add_all(
+        DailyStats(
+            day=d if isinstance(d, date) else date.fromisoformat(str(d)),
+            n_calls=int(n),
+            n_scored=int(k),
+            n_valued=int(v),
+            score_sum=float(total),
+        )
+        for d, n, k, v, total in rows
+    )

@@ -37,7 +37,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.auth import COOKIE, UPLOAD, VIEW, get_store, key_from_request
 from qa import __version__
 from qa.errors import InputError
-from qa.store import PASS_OUTCOMES, JobInfo, NotFound, Store
+from qa.rubrics import passing_outcomes
+from qa.store import JobInfo, NotFound, Store
 
 __all__ = ["router", "PagePrincipal", "RUBRIC_LABELS", "trend_chart", "transcript_view"]
 
@@ -604,7 +605,7 @@ def scorecard_page(
                 "about": RUBRIC_LABELS.get(name, ("", "", ""))[2],
                 **dataclasses.asdict(st),
                 "outcomes": [
-                    {"outcome": o, "n": n, "good": o in PASS_OUTCOMES}
+                    {"outcome": o, "n": n, "good": o in passing_outcomes()}
                     for o, n in (st.outcomes or {}).items()
                 ],
             }
@@ -613,7 +614,7 @@ def scorecard_page(
     for w in card.worst:
         # The strongest evidence against the call first (a passed item's evidence is praise).
         findings = sorted(
-            (f for f in w.findings if f.get("outcome") not in PASS_OUTCOMES),
+            (f for f in w.findings if f.get("outcome") not in passing_outcomes()),
             key=_evidence_weight,
         )
         worst.append({**w.to_dict(), "n_findings": len(w.findings), "top": findings[:3]})
@@ -930,7 +931,7 @@ def _result_status(outcome: str, score: Any) -> str:
     """good: a pass outcome; fair/poor: a miss scoring at least / under 50; none: not judged."""
     if score is None:
         return "none"
-    if outcome in PASS_OUTCOMES:
+    if outcome in passing_outcomes():
         return "good"
     return "fair" if float(score) >= 50 else "poor"
 
@@ -955,7 +956,7 @@ def results_view(results: list[Mapping[str, Any]]) -> tuple[list[dict[str, Any]]
                 "dom_id": f"f-{name}-{i}",
                 "kind_text": words(f.get("kind")),
                 "confidence": float(f.get("confidence") if f.get("confidence") is not None else 1.0),
-                "good": outcome in PASS_OUTCOMES,
+                "good": outcome in passing_outcomes(),
                 "review": f.get("status") == "review",
             }
             findings.append(view)

@@ -146,7 +146,7 @@ class WorkerState:
         self.labeller = load_labeller()
         self.labeller.predict(["warm-up"])  # the encoder's tokenizer loads on first use
         cfg = settings.rubric
-        self.rubric_version = f"{cfg.version}+{cfg.digest}"
+        self.rubric_version = cfg.full_version
 
     def close(self) -> None:
         self.store.close()
@@ -1101,7 +1101,7 @@ def rescore(
     settings = _settings(db, data_dir, None, rubric, 1, decode_audio_for_rescore=audio)
     with Store.open(settings.db_url, data_dir=settings.data_dir) as store:
         ids = _matching_calls(store, agent, date_from, date_to)
-    rubric_version = f"{settings.rubric.version}+{settings.rubric.digest}"
+    rubric_version = settings.rubric.full_version
     results: list[CallResult | None] = [None] * len(ids)
     counts = {"scored": 0, "skipped": 0, "failed": 0}
     last = [0.0]

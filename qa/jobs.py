@@ -104,7 +104,7 @@ def score_stored_call(
     opts = options if isinstance(options, PipelineOptions) else pipeline_options_from(options)
     cfg = rubric if isinstance(rubric, RubricConfig) else load_rubric_config(rubric)
     lab = labeller or load_labeller()
-    rubric_version = f"{cfg.version}+{cfg.digest}"
+    rubric_version = cfg.full_version
 
     info = store.calls.get(call_id)
     if store.calls.is_scored(call_id, rubric_version=rubric_version, labeller_version=lab.version):

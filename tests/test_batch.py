@@ -520,7 +520,7 @@ def test_rescore_after_a_rubric_edit_keeps_history(resumed, tmp_path):
         for cid in _ids(store):
             info = store.calls.get(cid)
             assert [h.rubric_version for h in info.history] == [
-                f"{cfg.version}+{cfg.digest}", f"{shipped.version}+{shipped.digest}",
+                cfg.full_version, shipped.full_version,
             ]  # newest first; the earlier score is kept
             current = info.score
             # Weights change the call score, not what the items found (same transcript).

@@ -59,7 +59,6 @@ from qa.store.records import (
 )
 from qa.store.schema import JOB_STATUSES, ROLES
 from qa.store.scorecards import Scorecards
-from qa.store.scores import PASS_OUTCOMES
 
 __all__ = [
     "Store",
@@ -69,7 +68,6 @@ __all__ = [
     "make_engine",
     "default_data_dir",
     "default_url",
-    "PASS_OUTCOMES",
     "ROLES",
     "JOB_STATUSES",
     "AgentInfo",

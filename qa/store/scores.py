@@ -13,18 +13,15 @@ from typing import Any
 from sqlalchemy import select
 
 from qa.errors import InputError
+from qa.rubrics import passing_outcomes
 from qa.store import totals
 from qa.store.engine import Database
 from qa.store.errors import NotFound
 from qa.store.schema import CallRow, RubricResultRow, ScoreRow
 from qa.types import CallScore, to_dict
 
-__all__ = ["PASS_OUTCOMES", "rubric_rows", "save"]
+__all__ = ["rubric_rows", "save"]
 
-# Rubric outcomes that count as a pass in scorecards; every other counted outcome is a miss.
-# (RUBRIC.md: "pass" for interruption, arguing, last word, empathy-before-apology;
-# "specific" for offered resolution.)
-PASS_OUTCOMES = frozenset({"pass", "specific"})
 
 
 def _n_review(findings: Sequence[Any]) -> int:
@@ -45,7 +42,7 @@ def rubric_rows(score_id: int, call_id: str, score: CallScore) -> list[RubricRes
             version=r.version[:64],
             outcome=r.outcome,
             sub_score=r.score,
-            passed=None if r.score is None else r.outcome in PASS_OUTCOMES,
+            passed=None if r.score is None else r.outcome in passing_outcomes(),
             n_findings=len(r.findings),
             n_review=_n_review(r.findings),
         )

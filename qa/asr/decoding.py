@@ -129,7 +129,8 @@ def encode(model: WhisperModel, features: Sequence[np.ndarray]) -> Any:
 
 
 def _prompt(tokenizer: Any) -> list[int]:
-    """The decoder prompt: start of transcript, language, task (timestamps on, no context)."""
+    """The decoder prompt: start of transcript, language, task (timestamps on, no context): what
+    faster-whisper's ``get_prompt`` gives without previous text, prefix or hot words."""
     return list(tokenizer.sot_sequence)
 
 

@@ -192,7 +192,7 @@ def run_qa(rec: dict[str, Any], audio: Any, layout: str) -> dict[str, Any]:
 def run_language_only(rec: dict[str, Any], audio: Any) -> dict[str, Any]:
     """Single-voice clips: qa's own language decision on the clip's speech (the call itself
     would be refused as one voice)."""
-    from qa.transcribe import TranscriptionOptions, load_backend, transcribe_speech
+    from qa.asr import TranscriptionOptions, load_backend, transcribe_speech
     from qa.vad import speech_regions
 
     mono = audio.mono()

@@ -32,9 +32,9 @@ def _peak_rss_mb() -> float:
 
 
 def run_pipeline(audio: str, repeat: int, threads: int) -> dict:
+    from qa.asr import TranscriptionOptions, load_backend
     from qa.audio import decode_audio
     from qa.pipeline import PipelineOptions, transcribe_call
-    from qa.transcribe import TranscriptionOptions, load_backend
 
     opts = PipelineOptions(transcription=TranscriptionOptions(cpu_threads=threads))
     t = time.perf_counter()
@@ -54,8 +54,8 @@ def run_pipeline(audio: str, repeat: int, threads: int) -> dict:
 def run_baseline(audio: str, repeat: int, threads: int) -> dict:
     import torch
 
+    from qa.asr.models import load_openai_whisper
     from qa.audio import decode_audio
-    from qa.whisper_convert import load_openai_whisper
 
     if threads:
         torch.set_num_threads(threads)

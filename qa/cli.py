@@ -37,7 +37,7 @@ def _add_audio_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
-    from qa.transcribe import CHINESE_SCRIPTS
+    from qa.asr import CHINESE_SCRIPTS
     layout = p.add_mutually_exclusive_group()
     layout.add_argument("--mono", action="store_true", help="one channel (or both parties on one): separate the two voices")
     layout.add_argument("--stereo", action="store_true", help="one party per channel (default for two-channel files)")
@@ -95,8 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _pipeline_options(args: argparse.Namespace) -> Any:
+    from qa.asr import TranscriptionOptions
     from qa.pipeline import PipelineOptions
-    from qa.transcribe import TranscriptionOptions
 
     overrides: dict[str, Any] = {
         "layout": "mono" if args.mono else "stereo" if args.stereo else "auto",

@@ -61,8 +61,8 @@ def warm_models(
 
     Servers call this at start-up so that no request or job pays for loading.
     """
+    from qa.asr import load_backend
     from qa.labeller import load_labeller
-    from qa.transcribe import load_backend
 
     opts = options or PipelineOptions()
     took: dict[str, float] = {}

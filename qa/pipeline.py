@@ -12,19 +12,20 @@ from typing import Any, Literal
 
 import numpy as np
 
-from qa.audio import DEFAULT_MAX_DURATION, Audio, decode_audio
-from qa.config import coerce_options
-from qa.errors import AudioError, InputError
-from qa.speakers import SpeakerOptions, assign_roles, diarize
-from qa.transcribe import (
+from qa.asr import (
     SUPPORTED_LANGUAGES,
     RawWord,
     TranscriptionOptions,
     load_backend,
     transcribe_speech,
+    widen,
 )
+from qa.audio import DEFAULT_MAX_DURATION, Audio, decode_audio
+from qa.config import coerce_options
+from qa.errors import AudioError, InputError
+from qa.speakers import SpeakerOptions, assign_roles, diarize
 from qa.types import ROLES, Call, CallScore, Role, Span, Utterance
-from qa.vad import VadOptions, drop_crosstalk, speech_regions, total_duration, widen
+from qa.vad import VadOptions, drop_crosstalk, speech_regions, total_duration
 
 __all__ = ["PipelineOptions", "transcribe_call", "score_audio", "build_utterances", "Progress"]
 

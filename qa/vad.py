@@ -19,7 +19,6 @@ from qa.types import Span
 __all__ = [
     "VadOptions",
     "speech_regions",
-    "widen",
     "merge_spans",
     "total_duration",
     "overlaps",
@@ -42,8 +41,8 @@ class VadOptions:
     speech_pad_ms: int = 30
     max_speech_s: float = 29.0
     #: What Whisper is given: the regions widened by this much on each side (never past the middle
-    #: of the pause to the next region), so word onsets and soft endings are not cut off. The tight
-    #: regions stay the record of who spoke when (overlaps, interruptions).
+    #: of the pause to the next region, :func:`qa.asr.widen`), so word onsets and soft endings are
+    #: not cut off. The tight regions stay the record of who spoke when (overlaps, interruptions).
     asr_pad_ms: int = 300
     #: Stereo: a region on one channel that lies under the other party's speech, is at least this
     #: many dB quieter and carries the same signal (|cross-correlation| >= ``crosstalk_corr``
@@ -78,21 +77,6 @@ def speech_regions(
     end_limit = samples.size / _SR
     spans = [Span(c["start"] / _SR, min(c["end"] / _SR, end_limit)) for c in chunks]
     return merge_spans([s for s in spans if s.end > s.start], gap=0.0)
-
-
-def widen(spans: Sequence[Span], pad_s: float, duration: float) -> list[Span]:
-    """Spans widened by ``pad_s`` on each side, within ``[0, duration]`` and never past the middle
-    of the gap to a neighbour: the audio handed to speech recognition. Neighbours are not joined,
-    so a long stretch of talk stays cut at its pauses (not at an arbitrary 30 s point)."""
-    tight = merge_spans(spans)
-    if pad_s <= 0:
-        return tight
-    out: list[Span] = []
-    for i, s in enumerate(tight):
-        lo = (tight[i - 1].end + s.start) / 2 if i else 0.0
-        hi = (s.end + tight[i + 1].start) / 2 if i + 1 < len(tight) else duration
-        out.append(Span(max(lo, s.start - pad_s), max(min(hi, s.end + pad_s), s.start)))
-    return out
 
 
 def merge_spans(spans: Sequence[Span], gap: float = 0.0) -> list[Span]:

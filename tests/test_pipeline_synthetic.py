@@ -110,93 +110,6 @@ def test_hold_music_and_noise_produce_no_words(tmp_path, voices):
     assert any(w.span.middle < 8 for w in words) and any(w.span.middle > 27 for w in words)
 
 
-def _options(**asr) -> PipelineOptions:
-    from dataclasses import replace
-
-    o = PipelineOptions()
-    return replace(o, transcription=replace(o.transcription, **asr))
-
-
-def test_batched_decoding_matches_window_by_window(samples_dir):
-    """Chunks decoded 8 at a time give the words and timings of faster-whisper's own loop."""
-    path = samples_dir / "en_stereo_wrong_coat.wav"
-    one = transcribe_call(path, _options(batch_size=1))
-    many = transcribe_call(path, _options(batch_size=8))
-    a = [(w.text, w.span.start, w.span.end) for u in one.utterances for w in u.words]
-    b = [(w.text, w.span.start, w.span.end) for u in many.utterances for w in u.words]
-    assert len(a) > 100 and [w[0] for w in a] == [w[0] for w in b]
-    assert max(abs(x[1] - y[1]) + abs(x[2] - y[2]) for x, y in zip(a, b, strict=True)) < 0.5
-    assert [u.role for u in one.utterances] == [u.role for u in many.utterances]
-
-
-def test_windows_failing_the_quality_checks_are_sampled_again_together(samples_dir, monkeypatch):
-    from qa import transcribe as asr
-
-    sampled: list[tuple[float, int, int]] = []
-    strict, clean = _options(batch_size=8, compression_ratio_threshold=0.5), _options(batch_size=8)
-    for options in (strict, clean):  # each set of options has its own cached model
-        backend = asr.load_backend(options.transcription)
-        monkeypatch.setattr(backend.model, "model", _SpyGenerate(backend.model.model, sampled))
-    path = samples_dir / "en_stereo_wrong_coat.wav"
-    # Every result "fails" a compression-ratio limit of 0.5: all the call's windows go through
-    # each fallback temperature together, five samples each, and the best try is kept.
-    call = transcribe_call(path, strict)
-    windows = len(asr.pack_chunks(*_speech(call)))
-    assert windows >= 2
-    assert sampled[:3] == [(t, windows, 5) for t in (0.2, 0.4, 0.6)]
-    # Anything after that is a window's tail decoded again (speech after its last word).
-    assert all(n < windows for _t, n, _k in sampled[3:])
-    assert sum(len(u.words) for u in call.utterances) > 100  # and their words are kept
-    sampled.clear()
-    transcribe_call(path, clean)
-    assert sampled == []  # clean speech: nothing decoded twice
-
-
-class _SpyGenerate:
-    """Records the sampled (fallback) decodes; ctranslate2's Whisper takes no new attributes."""
-
-    def __init__(self, inner, sampled):
-        self._inner, self._sampled = inner, sampled
-
-    def __getattr__(self, name):
-        return getattr(self._inner, name)
-
-    def generate(self, features, prompts, **kw):
-        if kw.get("sampling_temperature"):
-            self._sampled.append((kw["sampling_temperature"], len(prompts), kw["num_hypotheses"]))
-        return self._inner.generate(features, prompts, **kw)
-
-
-def _speech(call):
-    """The signals and regions the pipeline packed for a stereo call (for counting windows)."""
-    from qa.audio import decode_audio
-    from qa.types import Span
-
-    audio = decode_audio(call.meta["audio"]["path"])
-    ch = call.meta["speakers"]["agent_channel"]
-    signals = {"agent": audio.channel(ch), "customer": audio.channel(1 - ch)}
-    regions = [(role, Span(a, b)) for role, spans in call.meta["transcribed"].items() for a, b in spans]
-    return signals, regions
-
-
-def test_the_fallback_keeps_the_likeliest_sample_that_does_not_loop():
-    from types import SimpleNamespace
-
-    from qa.transcribe import TranscriptionOptions, _Decoded
-
-    texts = {1: "no no no no no no no no no no no no no no no no no no no no no no", 2: "I can refund it today"}
-    tokenizer = SimpleNamespace(decode=lambda tokens: texts[tokens[0]])
-    res = SimpleNamespace(sequences_ids=[[1] * 30, [2] * 6], scores=[-0.1, -0.6], no_speech_prob=0.01)
-    best = _Decoded.best(res, tokenizer, max_ratio=2.4)
-    assert best.tokens == [2] * 6 and best.compression_ratio <= 2.4
-    assert _Decoded.of(res, tokenizer).compression_ratio > 2.4  # faster-whisper's pick: the loop
-    assert not best.needs_fallback(TranscriptionOptions())
-    only_loops = SimpleNamespace(sequences_ids=[[1] * 30, [1] * 20], scores=[-0.3, -0.1], no_speech_prob=0.0)
-    assert _Decoded.best(only_loops, tokenizer, max_ratio=2.4).tokens == [1] * 20
-    with pytest.raises(Exception, match="best-of"):
-        TranscriptionOptions(best_of=0)
-
-
 def test_the_agent_leaking_into_the_customer_channel_is_not_customer_speech(tmp_path, voices):
     """Echo/crosstalk: a quiet, delayed copy of the agent on the customer's channel is dropped,
     while the customer really talking over the agent (a different voice) is kept."""
@@ -224,20 +137,6 @@ def test_the_agent_leaking_into_the_customer_channel_is_not_customer_speech(tmp_
 
     off = transcribe_call(path, replace(PipelineOptions(), vad={"crosstalk_db": 0}))
     assert [s for s in off.speech("customer") if s.end <= cust_at - 0.2]
-
-
-def test_chinese_words_are_converted_to_one_script_with_their_timings():
-    from qa.transcribe import RawWord, TranscriptionOptions, to_chinese_script
-
-    words = [RawWord(0.0, 0.4, "我", 0.9), RawWord(0.4, 0.9, "離開", 0.8), RawWord(1.0, 1.5, "头发", 0.7),
-             RawWord(1.5, 2.0, "了,", 0.9), RawWord(2.0, 2.2, " OK", 0.9)]  # fmt: skip
-    simple = to_chinese_script(words, "simplified")
-    assert [w.text for w in simple] == ["我", "离开", "头发", "了,", " OK"]
-    assert [(w.start, w.end, w.probability) for w in simple] == [(w.start, w.end, w.probability) for w in words]
-    assert [w.text for w in to_chinese_script(words, "traditional")] == ["我", "離開", "頭髮", "了,", " OK"]
-    assert to_chinese_script([], "simplified") == []
-    with pytest.raises(Exception, match="Chinese script"):
-        TranscriptionOptions(chinese_script="cantonese")
 
 
 def test_agent_channel_auto_finds_the_agent_from_what_each_side_says(tmp_path, voices):

@@ -19,16 +19,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from qa.asr.convert import alignment_heads_dump, read_ct2_model
+from qa.asr.models import DEFAULT_CHECKPOINT_NAME, load_openai_whisper, openai_checkpoint
 from qa.assets import whisper_base_dir
 from qa.audio import decode_audio
 from qa.errors import ModelError
-from qa.whisper_convert import (
-    DEFAULT_CHECKPOINT_NAME,
-    alignment_heads_dump,
-    load_openai_whisper,
-    openai_checkpoint,
-    read_ct2_model,
-)
 
 pytestmark = pytest.mark.slow
 

@@ -1,8 +1,9 @@
-"""Offline ``openai-whisper`` backend: CTranslate2 Whisper weights → an openai-whisper checkpoint.
+"""CTranslate2 Whisper weights → an openai-whisper checkpoint (for the ``openai-whisper`` backend).
 
 The default ASR model ships only in CTranslate2 format (see :mod:`qa.assets`). openai-whisper
 cannot read that format, and nothing may be downloaded, so this module rebuilds the
-openai-whisper checkpoint from the CTranslate2 ``model.bin``:
+openai-whisper checkpoint from the CTranslate2 ``model.bin`` (:mod:`qa.asr.models` caches it and
+loads it):
 
 1. :func:`read_ct2_model` parses CTranslate2's binary format (the reader of
    ``src/models/model.cc`` ``Model::load``, the writer of
@@ -30,8 +31,8 @@ openai-whisper checkpoint from the CTranslate2 ``model.bin``:
 3. :func:`convert` writes ``{"dims": …, "model_state_dict": …}`` — what ``whisper.load_model(path)``
    reads — plus ``alignment_heads`` (the decoder cross-attention heads used for word timestamps,
    from the CTranslate2 ``config.json``). ``whisper.load_model`` ignores that extra key because
-   openai-whisper keeps the heads in a non-persistent buffer; :func:`load_openai_whisper` applies
-   them with ``Whisper.set_alignment_heads``.
+   openai-whisper keeps the heads in a non-persistent buffer;
+   :func:`qa.asr.models.load_openai_whisper` applies them with ``Whisper.set_alignment_heads``.
 
 Weights keep their stored precision (fp16 for the default model), exactly as openai-whisper's own
 ``.pt`` files, so the conversion is lossless.
@@ -41,7 +42,6 @@ from __future__ import annotations
 
 import base64
 import gzip
-import hashlib
 import json
 import logging
 import os
@@ -56,7 +56,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import numpy as np
 
-from qa import assets
 from qa.errors import ModelError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,14 +67,10 @@ __all__ = [
     "ct2_to_openai_state_dict",
     "alignment_heads_dump",
     "convert",
-    "openai_checkpoint",
-    "load_openai_whisper",
-    "DEFAULT_CHECKPOINT_NAME",
 ]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CHECKPOINT_NAME = "whisper-base-openai.pt"
 _MAX_BINARY_VERSION = 6  # ctranslate2.specs.model_spec.CURRENT_BINARY_VERSION (4.x)
 _DTYPES: tuple[str, ...] = ("float32", "int8", "int16", "int32", "float16", "bfloat16")
 _ITEM_SIZES = {"float32": 4, "int8": 1, "int16": 2, "int32": 4, "float16": 2, "bfloat16": 2}
@@ -486,69 +481,3 @@ def convert(ct2_dir: Path, out_path: Path) -> Path:
         dims,
     )
     return out_path
-
-
-def _checkpoint_path(ct2_dir: Path | None) -> Path:
-    cache = assets.cache_dir()
-    if ct2_dir is None:
-        return cache / DEFAULT_CHECKPOINT_NAME
-    ct2_dir = Path(ct2_dir).resolve()
-    if ct2_dir == (cache / "whisper-base-ct2").resolve():
-        return cache / DEFAULT_CHECKPOINT_NAME
-    model_bin = ct2_dir / "model.bin"
-    try:
-        st = model_bin.stat()
-    except OSError as exc:
-        raise ModelError(f"CTranslate2 model file not found: {model_bin}") from exc
-    # Another model (or a rewritten one) gets another file: key on its path, size and mtime.
-    key = hashlib.sha256(f"{ct2_dir}\0{st.st_size}\0{st.st_mtime_ns}".encode()).hexdigest()[:12]
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", ct2_dir.name).strip("-") or "model"
-    return cache / f"whisper-{slug}-{key}-openai.pt"
-
-
-def openai_checkpoint(ct2_dir: Path | None = None) -> Path:
-    """The openai-whisper checkpoint for ``ct2_dir`` (default: the shipped Whisper base).
-
-    Converts once into :func:`qa.assets.cache_dir` (``whisper-base-openai.pt`` for the default
-    model) and afterwards returns the cached file at once.
-    """
-    target = _checkpoint_path(ct2_dir)
-    if target.is_file() and target.stat().st_size > 0:
-        return target
-    source = assets.whisper_base_dir() if ct2_dir is None else Path(ct2_dir)
-    log.info("building openai-whisper checkpoint %s from %s (once)", target, source)
-    return convert(source, target)
-
-
-def load_openai_whisper(ct2_dir: Path | None = None, device: str = "cpu") -> Any:
-    """Load the Whisper model with the ``openai-whisper`` package, converting it first if needed.
-
-    Returns a ``whisper.model.Whisper`` (float32 on CPU) with the model's alignment heads set.
-    Raises :class:`~qa.errors.ModelError` when openai-whisper is not installed.
-    """
-    try:
-        import whisper
-    except ImportError as exc:
-        raise ModelError(
-            "the openai-whisper backend needs the `openai-whisper` package: "
-            "pip install -e '.[openai]'"
-        ) from exc
-    import torch
-
-    path = openai_checkpoint(ct2_dir)
-    try:
-        model = whisper.load_model(str(path), device=device)
-        # Cheap: mmap maps the tensors without reading them; only the small keys are parsed.
-        meta = torch.load(str(path), map_location="cpu", mmap=True, weights_only=True)
-    except Exception as exc:  # a damaged cache file: say how to recover
-        raise ModelError(
-            f"cannot load openai-whisper checkpoint {path}: {exc}; delete it to rebuild it"
-        ) from exc
-    heads = meta.get("alignment_heads")
-    if heads:
-        dims = meta["dims"]
-        model.set_alignment_heads(
-            alignment_heads_dump(heads, dims["n_text_layer"], dims["n_text_head"])
-        )
-        model.to(device)
-    return model

@@ -2,14 +2,9 @@
 
 import pytest
 
+from qa.asr import RawWord, Transcription, TranscriptionOptions, choose_language
+from qa.asr.language import CallLanguage, settle, window_language
 from qa.pipeline import PipelineOptions, _language_notes, build_utterances, transcribe_call
-from qa.transcribe import (
-    RawWord,
-    Transcription,
-    TranscriptionOptions,
-    _window_language,
-    choose_language,
-)
 from qa.types import Span
 from tests.conftest import sample_audio
 
@@ -34,8 +29,8 @@ def test_choose_language_is_restricted_to_the_served_languages():
     ],
 )
 def test_a_window_switches_language_only_when_it_is_clearly_in_another_served_one(probs, expected):
-    assert _window_language(probs, "en", SERVED, 0.8) == expected
-    assert _window_language(probs, "en", SERVED, 1.0) == "en"  # switching turned off
+    assert window_language(probs, "en", SERVED, 0.8) == expected
+    assert window_language(probs, "en", SERVED, 1.0) == "en"  # switching turned off
 
 
 def test_each_turn_keeps_the_language_its_words_were_decoded_in():
@@ -92,3 +87,32 @@ def test_a_close_decision_is_settled_by_decoding_in_each_contender():
     assert call.meta["language_source"] == "decoded"
     assert any("decoding in each chose en" in n for n in call.meta["notes"])
     assert call.meta["asr"]["mean_logprob"] is not None and call.meta["asr"]["mean_logprob"] < 0
+
+
+def test_the_chooser_names_contenders_only_when_the_decision_is_close():
+    choose = CallLanguage(SERVED, margin=0.3)
+    assert choose([{"en": 0.9, "ms": 0.1}]) == ("en", ())
+    assert choose.probability == pytest.approx(0.9) and choose.margin == pytest.approx(0.8)
+    assert choose([{"ms": 0.5, "en": 0.4, "id": 0.1}]) == ("ms", ("ms", "en"))
+    assert choose.margin == pytest.approx(0.1 / 0.9) and next(iter(choose.top)) == "ms"
+    # Nothing to listen to: the first served language, and no detection on record.
+    assert choose([])[0] == "en" and choose.margin is None and choose.probability == 0.0
+
+
+@pytest.mark.parametrize(
+    ("scores", "tokens", "chosen"),
+    [
+        ({"ms": -0.9, "en": -0.5}, {"ms": 40, "en": 38}, "en"),  # clearly likelier: it wins
+        ({"ms": -0.6, "en": -0.5}, {"ms": 40, "en": 38}, "ms"),  # not by 0.2: detection stands
+        ({"ms": -0.9, "en": -0.2}, {"ms": 40, "en": 12}, "ms"),  # a few confident tokens: no
+    ],
+)
+def test_a_close_decision_goes_to_the_other_language_only_when_it_clearly_wins(scores, tokens, chosen):
+    lang, record = settle(scores, tokens, ["ms", "en"], detected="ms")
+    assert lang == chosen and record["chosen"] == chosen and record["detected"] == "ms"
+    assert record["contenders"] == ["ms", "en"] and record["logprob"]["en"] == scores["en"]
+
+
+def test_a_contender_with_nothing_decoded_has_no_logprob_in_the_record():
+    lang, record = settle({"ko": float("-inf"), "en": -0.4}, {"ko": 0, "en": 20}, ["ko", "en"], "ko")
+    assert lang == "en" and record["logprob"] == {"ko": None, "en": -0.4}

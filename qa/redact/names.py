@@ -39,7 +39,10 @@ _NAME_QUESTIONS = re.compile(r"your name|full name|who i'?m speaking|speaking wi
 ZH_SURNAMES = set("王李张劉刘陈陳杨楊赵趙黄黃周吴吳徐孙孫胡朱高林何郭马馬罗羅梁宋郑鄭谢謝韩韓唐冯馮于董萧蕭程曹袁邓鄧许許"
                   "傅沈曾彭吕呂苏蘇卢盧蒋蔣蔡贾賈丁魏薛叶葉阎余潘杜戴夏钟鍾汪田任姜范方石姚谭譚廖邹鄒熊金陆陸郝孔白崔康毛邱秦"
                   "江史顾顧侯邵孟龙龍万萬段雷钱錢汤湯尹黎易常武乔喬贺賀赖賴龚龔文")
-KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용")
+# The common Korean surnames (about 90 % of people); rarer ones that are also everyday syllables
+# (어, 은, 제, 모 …) would turn "어떻게" into a name.
+KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염")
+_KO_NOT_NAMES = {"어떻게", "뭐예요", "무엇", "알려", "말씀", "부탁", "확인", "성함", "이름", "고객님", "주소", "전화"}
 _KO_TAILS = sorted(["입니다", "이에요", "예요", "이요", "이고", "라고", "이라고", "씨", "님", "고객님", "은", "는", "이", "가",
                     "요", "입니다만", "인데요", "이에", "에요"], key=len, reverse=True)
 _ZH_TRIGGERS = ("我叫", "我姓", "名字是", "名字叫", "姓名是", "我是", "本人")
@@ -84,7 +87,7 @@ def _ko_name(t: Token) -> int | None:
         if tail and not t.text.endswith(tail):
             continue
         body = t.text[: len(t.text) - len(tail)]
-        if 2 <= len(body) <= 4 and body[0] in KO_SURNAMES and t.kind == "hangul":
+        if 2 <= len(body) <= 4 and body[0] in KO_SURNAMES and t.kind == "hangul" and body not in _KO_NOT_NAMES:
             return len(tail)
     return None
 

@@ -146,6 +146,9 @@ def units(tokens: list[Token], lay: Layout) -> list[Unit | Sep]:
                 out.append(Unit(d * MULTIPLIERS[low], i, i + 1))
                 i += 2
                 continue
+            elif low in MULTIPLIERS and nxt is None:
+                # "double | nine" across a breath: the next utterance's first digit fills it in.
+                out.append(Unit("*" * (MULTIPLIERS[low] - 1), i, i, weak=True))
             elif low in ("sepuluh", "sebelas") or (nxt is not None and nxt.low in ("belas", "puluh", "ratus", "ribu")
                                                   and low in MS_DIGITS):
                 out.append(Sep("break", i, i))

@@ -8,7 +8,7 @@ card numbers in breaths, and agents acknowledge each group.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qa.redact.numerals import Sep, Unit, units
 from qa.redact.records import RedactOptions
@@ -116,6 +116,8 @@ def digit_runs(prep: Prepared, options: RedactOptions, pause_s: float = 0.8) -> 
 
         def close() -> None:
             nonlocal current, strong
+            current = [p for p in current if not p.unit.value.startswith("*")]
+            strong = strong[: max(0, len(current) - 1)]
             digits = sum(ch.isdigit() for p in current for ch in p.unit.value)
             if digits >= 3:
                 runs.append(Run(current, strong))
@@ -138,6 +140,9 @@ def digit_runs(prep: Prepared, options: RedactOptions, pause_s: float = 0.8) -> 
                     gap = prep.token(utt, item.first).time.start - prep.token(last.utt, last.unit.last).time.end
                     both_written = last.unit.written and item.written
                     strong.append(pending_strong or gap > pause_s or both_written)
+                if current and current[-1].unit.value.startswith("*") and item.value[:1].isdigit():
+                    held = current[-1]
+                    current[-1] = Placed(replace(held.unit, value=item.value[0] * len(held.unit.value)), held.utt)
                 current.append(Placed(item, utt))
                 pending_strong = False
         close()

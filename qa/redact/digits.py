@@ -98,7 +98,15 @@ def _score(value: str, cues: RunCues, options: RedactOptions, regions: tuple[str
         region = checks.phone_ok(value, regions)
         if region and (p == "phone" or "phone" in near or value.startswith("+") or _strong_phone(digits, region)):
             out.append(("PHONE", cue("phone", 0.7), f"phonenumbers-{region}"))
-    return [r for r in out if r[1] > 0.3]
+    # A number without a checksum of its own (MyKad, phone, account) does not stand against a
+    # cue for something else: "my card number is 4111 1111 1111 1112" holds no MyKad.
+    weak = ("mykad", "phonenumbers", "account-context")
+    other = p in ("card", "phone", "id", "account", "cvv", "expiry")
+    return [r for r in out if r[1] > 0.3 and not (other and r[2].startswith(weak) and _CATEGORY[r[0]] != p)]
+
+
+_CATEGORY = {"CARD_NUMBER": "card", "NATIONAL_ID": "id", "PHONE": "phone", "BANK_ACCOUNT": "account", "CVV": "cvv",
+             "EXPIRY": "expiry"}
 
 
 def _strong_phone(digits: str, region: str) -> bool:
@@ -124,12 +132,12 @@ def number_findings(prep: Prepared, runs: list[Run], options: RedactOptions) -> 
             for value in _readings(run.placed[a:b]):
                 readings = _score(value, cues, options, regions)
                 for entity, score, detector in readings:
-                    whole = (b - a) / len(run.placed)
-                    candidates.append((score + 0.05 * whole, a, b, entity, detector))
+                    whole = 0.05 * (b - a) / len(run.placed)  # ranks a reading of the whole run first
+                    candidates.append((score + whole, score, a, b, entity, detector))
                 if readings:
                     break
         taken: set[int] = set()
-        for score, a, b, entity, detector in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        for _, score, a, b, entity, detector in sorted(candidates, key=lambda c: (-c[0], c[2])):
             if taken.intersection(range(a, b)) or entity not in options.entities:
                 continue
             taken.update(range(a, b))

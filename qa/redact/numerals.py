@@ -141,8 +141,9 @@ def units(tokens: list[Token], lay: Layout) -> list[Unit | Sep]:
                 out.append(Unit(EN_TENS[low] + "0", i, i, alt=EN_TENS[low]))
             elif low == "hundred" and out and isinstance(out[-1], Unit) and len(out[-1].value) == 1:
                 out[-1] = Unit(out[-1].value + "00", out[-1].first, i)
-            elif low in MULTIPLIERS and nxt is not None and (nxt.low in EN_DIGITS or nxt.low in MS_DIGITS):
-                d = EN_DIGITS.get(nxt.low) or MS_DIGITS[nxt.low]
+            elif low in MULTIPLIERS and nxt is not None and (nxt.low in EN_DIGITS or nxt.low in MS_DIGITS
+                                                              or nxt.low in ("oh", "o")):
+                d = EN_DIGITS.get(nxt.low) or MS_DIGITS.get(nxt.low) or "0"
                 out.append(Unit(d * MULTIPLIERS[low], i, i + 1))
                 i += 2
                 continue

@@ -7,6 +7,11 @@ English, Mandarin, Korean and Malay: every entity type, spoken and written, spli
 utterances, and look-alikes that are not PII. ``heldout`` was written before the detector and is
 never tuned on; ``dev`` is.
 
+``--real`` also scores the SpokenWOZ calls of the real corpus (``bench/real/``, built by
+``bench/real/prepare.py``; lower-case reference transcripts with word times): the team marked
+their personal data in ``bench/pii/real_labels.jsonl`` (by word index, no text). Every
+reference transcript without such data (the other languages' clips) counts for precision only.
+
 Span level. A gold entity is *found* when every one of its words is covered by detected spans of
 the same entity type (``recall``); it is *redacted* when every word is covered by a span of any
 type (``redacted``: what reaches the stored text). A detected entity (a group of spans) is
@@ -30,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 from qa.redact import ENTITIES, detect  # noqa: E402
 from qa.types import Call, Span, Utterance, Word  # noqa: E402
 
+# Words inside a read-out number that carry none of it ("3 7 and 3 1 8"): they need no covering.
+FILLERS = {"and", "uh", "um", "er", "dash", "then", ",", "嗯", "然后", "그리고", "dan"}
 TARGETS = {"CARD_NUMBER": (0.99, 0.90), "PHONE": (0.95, 0.90), "EMAIL": (0.95, 0.90), "NATIONAL_ID": (0.95, 0.90)}
 LANGS = ("en", "zh", "ko", "ms")
 
@@ -47,6 +54,40 @@ def to_call(row: dict) -> Call:
                                     language=row["language"]))
     end = max(u.span.end for u in utterances)
     return Call(row["id"], "bench", end + 1.0, "transcript", tuple(utterances), {"language": row["language"]})
+
+
+def real_rows(data: Path) -> list[dict]:
+    """The real corpus' SpokenWOZ calls as rows of the PII set: each party's words cut into
+    utterances at pauses over 0.8 s, gold from ``real_labels.jsonl``."""
+    labels = [json.loads(x) for x in (ROOT / "bench" / "pii" / "real_labels.jsonl").read_text().splitlines() if x.strip()]
+    rows = []
+    for path in sorted(data.glob("swoz-*.ref.json")):
+        ref = json.loads(path.read_text(encoding="utf-8"))
+        pieces = []  # (start, party, [word indices])
+        for party, words in ref["words"].items():
+            for i, w in enumerate(words):
+                if not pieces or pieces[-1][1] != party or w["s"] - words[i - 1]["e"] > 0.8:
+                    pieces.append((w["s"], party, []))
+                pieces[-1][2].append(i)
+        pieces.sort()
+        where = {}
+        utterances = []
+        for u, (_, party, idx) in enumerate(pieces):
+            words = [ref["words"][party][i] for i in idx]
+            for k, i in enumerate(idx):
+                where[(party, i)] = (u, k)
+            utterances.append({"role": party, "start": words[0]["s"], "end": words[-1]["e"],
+                               "text": " ".join(w["w"] for w in words),
+                               "words": [[w["s"], w["e"], w["w"]] for w in words]})
+        gold = []
+        for lab in (x for x in labels if x["id"] == ref["id"]):
+            spots = [where[(lab["party"], i)] for i in range(*lab["words"])]
+            by_utt: dict[int, list[int]] = defaultdict(list)
+            for u, k in spots:
+                by_utt[u].append(k)
+            gold.append({"entity": lab["entity"], "pieces": [[u, min(ks), max(ks) + 1] for u, ks in sorted(by_utt.items())]})
+        rows.append({"id": ref["id"], "language": "en", "utterances": utterances, "gold": gold})
+    return rows
 
 
 def evaluate(rows: list[dict]) -> tuple[dict, list[str], float]:
@@ -68,7 +109,8 @@ def evaluate(rows: list[dict]) -> tuple[dict, list[str], float]:
                 covered[(s.utterance, w)] = s.entity
         gold_words = []
         for g in row["gold"]:
-            words = {(u, w) for u, a, b in g["pieces"] for w in range(a, b)}
+            words = {(u, w) for u, a, b in g["pieces"] for w in range(a, b)
+                     if row["utterances"][u]["words"][w][2].lower() not in FILLERS}
             gold_words.append((g["entity"], words))
             c = counts[(g["entity"], lang)]
             c["gold"] += 1
@@ -140,9 +182,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "heldout", "both"], default="both")
     parser.add_argument("--errors", type=int, default=0, help="print the first N misses and false positives")
+    parser.add_argument("--real", type=Path, nargs="?", const=ROOT / "bench" / "real" / "data", default=None,
+                        help="also score the real corpus' SpokenWOZ calls (default: bench/real/data)")
     args = parser.parse_args()
     for split in (["dev", "heldout"] if args.split == "both" else [args.split]):
         report(split, load(split), args.errors)
+    if args.real is not None:
+        rows = real_rows(args.real)
+        if not rows:
+            sys.exit(f"no SpokenWOZ references in {args.real}: run bench/real/prepare.py first")
+        report(f"real (SpokenWOZ, {args.real})", rows, args.errors)
 
 
 if __name__ == "__main__":

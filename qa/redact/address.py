@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from qa.redact.names import answer_to
+from qa.redact.names import STOPWORDS, answer_to
+from qa.redact.numerals import EN_DIGITS
 from qa.redact.records import Finding
 from qa.redact.streams import Prepared
 from qa.redact.tokens import Token
@@ -34,6 +35,53 @@ _ZH_PLACE = set("省市区區县縣路街道号號村镇鎮楼樓室栋棟弄巷
 _KO_PLACE = re.compile(r"(시|도|구|군|동|로|길|읍|면|리|번지|아파트)$")
 _KO_TAIL = re.compile(r"(에서|에|으로|로|이요|입니다|이에요|예요|요)$")
 _QUESTION = re.compile(r"address|alamat|地址|住址|주소")
+_EN_SUFFIX = {"road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "way", "drive", "crescent", "close",
+              "boulevard", "blvd", "terrace", "place", "court", "highway"}
+_MS_PREFIX = {"jalan", "jln", "lorong", "lrg", "lebuh", "persiaran", "lebuhraya"}
+_UNIT = {"unit", "block", "blk", "no", "lot", "number", "#"}
+_NOT_PLACE = STOPWORDS | {"near", "next", "opposite", "beside", "behind", "called"}
+
+
+def _place_word(t: Token) -> bool:
+    return t.kind == "latin" and len(t.text) > 1 and t.low not in _NOT_PLACE and t.low not in EN_DIGITS
+
+
+def _number_word(t: Token) -> bool:
+    return t.kind == "digits" and len(t.text) <= 5 or t.low in EN_DIGITS
+
+
+def _street_shapes(toks: list[Token]) -> list[tuple[int, int]]:
+    """Addresses by shape, without a cue: a house number, one to three words and a street word
+    ("1 5 1 hills road", "unit 8 viking way bar hill"); or jalan/lorong and its name ("No 12 Jalan
+    Ampang"). Up to two place words after the street word are kept."""
+    out = []
+    for s, t in enumerate(toks):
+        if t.low in _EN_SUFFIX and s > 0:
+            a = s - 1
+            while a > 0 and s - a < 3 and _place_word(toks[a - 1]):
+                a -= 1
+            if not _place_word(toks[a]):
+                continue
+            n = a
+            while n > 0 and _number_word(toks[n - 1]):
+                n -= 1
+            if n == a:
+                continue
+            if n > 0 and toks[n - 1].low in _UNIT:
+                n -= 1
+            b = s
+            while b + 1 < len(toks) and b - s < 2 and _place_word(toks[b + 1]):
+                b += 1
+            out.append((n, b))
+        elif t.low in _MS_PREFIX and s + 1 < len(toks) and _place_word(toks[s + 1]):
+            b = s + 1
+            while b + 1 < len(toks) and b - s < 3 and _place_word(toks[b + 1]) and toks[b + 1].text[0].isupper():
+                b += 1
+            a = s
+            if a >= 2 and toks[a - 1].kind == "digits" and toks[a - 2].low in _UNIT:
+                a -= 2
+            out.append((a, b))
+    return out
 
 
 def _latin_extent(toks: list[Token], i: int) -> tuple[int, int] | None:
@@ -111,6 +159,8 @@ def address_findings(prep: Prepared) -> list[Finding]:
             if places >= 3 or (places >= 2 and cue):
                 tail = len(_KO_TAIL.search(toks[b].text).group()) if toks[b].kind == "hangul" and _KO_TAIL.search(toks[b].text) else 0
                 found.append(Finding("ADDRESS", ((u, a, b),), 0.75, "address-shape", (0, tail)))
+        for a, b in _street_shapes(toks):
+            found.append(Finding("ADDRESS", ((u, a, b),), 0.65, "address-shape"))
         text = "".join(t.low for t in toks)
         if _QUESTION.search(text) and prep.call.utterances[u].role == "agent":
             reply = answer_to(prep, u)

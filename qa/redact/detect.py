@@ -11,7 +11,7 @@ from qa.redact.apply import to_spans
 from qa.redact.dates import date_findings
 from qa.redact.digits import number_findings
 from qa.redact.email import email_findings
-from qa.redact.names import name_findings
+from qa.redact.names import name_findings, repeated_names
 from qa.redact.records import Finding, PiiSpan, RedactOptions
 from qa.redact.streams import digit_runs, prepare
 from qa.redact.written import written_findings
@@ -32,7 +32,8 @@ def detect(call: Call, options: RedactOptions | Mapping[str, Any] | None = None)
     findings += written_findings(prep)
     findings += email_findings(prep)
     findings += date_findings(prep)
-    findings += name_findings(prep)
+    names = name_findings(prep)
+    findings += names + repeated_names(prep, names)
     findings += address_findings(prep)
     findings = [f for f in findings if f.entity in opts.entities]
     return to_spans(prep, findings, opts.min_confidence)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from qa.redact import checks
 from qa.redact.context import Cue, find_cues
+from qa.redact.numerals import Unit
 from qa.redact.records import Finding, RedactOptions
 from qa.redact.streams import Placed, Prepared, Run
 
@@ -98,6 +99,9 @@ def _score(value: str, cues: RunCues, options: RedactOptions, regions: tuple[str
         region = checks.phone_ok(value, regions)
         if region and (p == "phone" or "phone" in near or value.startswith("+") or _strong_phone(digits, region)):
             out.append(("PHONE", cue("phone", 0.7), f"phonenumbers-{region}"))
+        elif p == "phone":
+            # Called a phone number but valid in no plan (a dropped trunk 0, a misheard digit).
+            out.append(("PHONE", 0.6, "phone-context"))
     # A number without a checksum of its own (MyKad, phone, account) does not stand against a
     # cue for something else: "my card number is 4111 1111 1111 1112" holds no MyKad.
     weak = ("mykad", "phonenumbers", "account-context")
@@ -123,10 +127,11 @@ def number_findings(prep: Prepared, runs: list[Run], options: RedactOptions) -> 
     """The entities in the call's digit runs."""
     regions = region_order(prep.call.language, options.phone_regions)
     found: list[Finding] = []
+    unassigned: list[Run] = []
     for run in runs:
         cues = run_cues(prep, run)
         if cues.primary == "neg":
-            continue
+            continue  # never a repeat of PII either
         candidates = []
         for a, b in _windows(run):
             for value in _readings(run.placed[a:b]):
@@ -142,7 +147,54 @@ def number_findings(prep: Prepared, runs: list[Run], options: RedactOptions) -> 
                 continue
             taken.update(range(a, b))
             found.append(Finding(entity, _pieces(run.placed[a:b]), min(1.0, score), detector))
-    return found
+        if not taken:
+            unassigned.append(run)
+    return found + _repeats(prep, unassigned, found, options)
+
+
+def _repeats(prep: Prepared, runs: list[Run], found: list[Finding], options: RedactOptions,
+             within_s: float = 60.0) -> list[Finding]:
+    """Runs that repeat a number found nearby are that number too: a read-back in part
+    ("370 … 370318 …") or whole with one digit heard differently. Read-backs of read-backs count."""
+    known = []
+    for f in found:
+        value = "".join(x.unit.value for r in _runs_of(prep, f) for x in r)
+        known.append((value, prep.call.utterances[f.pieces[0][0]].span.start, f.entity))
+    out: list[Finding] = []
+    pending = list(runs)
+    for _ in range(2):
+        left = []
+        for run in pending:
+            value = "".join(ch for p in run.placed for ch in p.unit.value if ch.isdigit())
+            at = prep.call.utterances[run.placed[0].utt].span.start
+            match = next((entity for whole, start, entity in known if abs(at - start) <= within_s
+                          and entity in options.entities and _same_number(value, whole)), None)
+            if match:
+                out.append(Finding(match, _pieces(run.placed), 0.6, "repeat"))
+                known.append((value, at, match))
+            else:
+                left.append(run)
+        pending = left
+    return out
+
+
+def _same_number(part: str, whole: str) -> bool:
+    if len(part) >= 3 and part in whole:
+        return True
+    return len(part) >= 7 and abs(len(part) - len(whole)) <= 1 and _one_edit(part, whole)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one inserted, deleted or changed digit."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+
+
+def _runs_of(prep: Prepared, f: Finding) -> list[list[Placed]]:
+    return [[Placed(x, u) for x in prep.items[u] if isinstance(x, Unit) and a <= x.first and x.last <= b]
+            for u, a, b in f.pieces]
 
 
 def _readings(placed: list[Placed], limit: int = 32) -> list[str]:

@@ -14,18 +14,34 @@ from __future__ import annotations
 import re
 
 from qa.redact.context import context_text
+from qa.redact.numerals import EN_DIGITS, EN_TEENS, EN_TENS, MS_DIGITS
 from qa.redact.records import Finding
 from qa.redact.streams import Prepared
 from qa.redact.tokens import Token
 
-__all__ = ["name_findings", "answer_to", "ZH_SURNAMES", "KO_SURNAMES"]
+__all__ = ["name_findings", "repeated_names", "answer_to", "STOPWORDS", "ZH_SURNAMES", "KO_SURNAMES"]
 
 _LATIN_TRIGGERS = [
     ("my", "name", "is"), ("name", "is"), ("name's",), ("this", "is"), ("i'm",), ("i", "am"), ("call", "me"),
     ("speaking", "with"), ("mr",), ("mrs",), ("ms",), ("miss",), ("dr",), ("surname", "is"), ("nama", "saya"),
     ("saya", "ialah"), ("encik",), ("puan",), ("cik",), ("tuan",),
 ]
-_WEAK_TRIGGERS = {("this", "is"), ("i'm",), ("i", "am"), ("cik",)}
+_WEAK_TRIGGERS = {("this", "is"), ("i'm",), ("i", "am"), ("cik",), ("speaking", "with")}
+# After these a name may be lower case (transcripts without capitals): "my name is cheryl turner".
+_STRONG_TRIGGERS = {("my", "name", "is"), ("name", "is"), ("name's",), ("surname", "is"), ("call", "me"),
+                    ("nama", "saya"), ("mr",), ("mrs",), ("ms",), ("miss",), ("dr",), ("encik",), ("puan",), ("tuan",)}
+#: Words that end a lower-case name.
+STOPWORDS = set("""
+a an the and or but uh um er ah oh i i'm im me my mine you your we our is am are was were be been it it's its this that
+these those here there from with about for of in on at to by as so just not no yes yeah ya okay ok please sorry thank
+thanks hi hello hey good morning afternoon evening calling speaking looking trying need want would like have has had do
+does did can could will shall may might really very also again still only then now well actually customer service
+center centre call phone number email address card account order booking back later tomorrow today tonight
+anytime sometime soon again directly urgently and saya nak untuk dari dengan ini itu tu
+ni dan yang mahu ingin boleh tak encik puan cik sini nama please what how who where when why which ialah adalah
+ada sudah dah akan telah juga sahaja saja pun kami kita awak anda dia mereka beliau bila apa mana siapa kenapa macam
+sebab kerana tetapi atau jika kalau
+""".split())
 _CONNECT = {"bin", "binti", "bte", "bt", "a/l", "a/p", "van", "de", "al", "von"}
 _NOT_NAMES = {
     "I", "I'm", "The", "Sorry", "Okay", "OK", "Yes", "No", "Hi", "Hello", "Thank", "Thanks", "Please", "Just",
@@ -53,12 +69,13 @@ def _match(toks: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
     return all(i + k < len(toks) and toks[i + k].low == w for k, w in enumerate(phrase))
 
 
-def _latin_name(toks: list[Token], i: int, weak: bool) -> tuple[int, int] | None:
-    """The capitalised name (or spelled surname) starting at token ``i``."""
+def _latin_name(toks: list[Token], i: int, weak: bool, lower_ok: bool = False) -> tuple[int, int] | None:
+    """The name starting at token ``i``: capitalised words (any non-stopword words when
+    ``lower_ok``), or a spelled name (T-A-N, T A N; lower case too when ``lower_ok``)."""
     j, last, words = i, None, 0
     while j < len(toks) and words < 4:
         t = toks[j]
-        if t.kind == "latin" and len(t.text) == 1 and t.text.isupper():  # spelled: T-A-N or T A N
+        if t.kind == "latin" and len(t.text) == 1 and (t.text.isupper() or lower_ok):  # spelled
             k = j
             while k + 2 < len(toks) and toks[k + 1].text == "-" and len(toks[k + 2].text) == 1:
                 k += 2
@@ -68,6 +85,9 @@ def _latin_name(toks: list[Token], i: int, weak: bool) -> tuple[int, int] | None
                 last, j, words = k, k + 1, words + 1
                 continue
         if t.kind == "latin" and t.text[0].isupper() and t.text not in _NOT_NAMES and len(t.text) > 1:
+            last, words = j, words + 1
+        elif lower_ok and t.kind == "latin" and len(t.text) > 1 and t.low not in STOPWORDS and words < 3 \
+                and not _numeral(t.low):
             last, words = j, words + 1
         elif t.low in _CONNECT and last is not None:
             pass
@@ -79,6 +99,11 @@ def _latin_name(toks: list[Token], i: int, weak: bool) -> tuple[int, int] | None
     if last is None or (weak and toks[i].text in _NOT_NAMES):
         return None
     return i, last
+
+
+def _numeral(word: str) -> bool:
+    return word in EN_DIGITS or word in MS_DIGITS or word in EN_TEENS or word in EN_TENS or word in (
+        "hundred", "thousand", "double", "triple", "oh", "belas", "puluh", "ratus", "ribu")
 
 
 def _ko_name(t: Token) -> int | None:
@@ -111,7 +136,9 @@ def name_findings(prep: Prepared) -> list[Finding]:
                 if _match(toks, i, phrase):
                     at = i + len(phrase)
                     at += 1 if _match(toks, at, (".",)) or _match(toks, at, ("spelled",)) or _match(toks, at, ("spelt",)) else 0
-                    span = _latin_name(toks, at, phrase in _WEAK_TRIGGERS)
+                    opening = prep.by_role[prep.call.utterances[u].role].index(u) < 2
+                    lower_ok = phrase in _STRONG_TRIGGERS or (phrase == ("this", "is") and opening)
+                    span = _latin_name(toks, at, phrase in _WEAK_TRIGGERS, lower_ok)
                     if span:
                         found.append(Finding("PERSON", ((u, *span),), 0.8, "name-phrase"))
                     break
@@ -132,6 +159,21 @@ def name_findings(prep: Prepared) -> list[Finding]:
         if _NAME_QUESTIONS.search(text):
             found += _answer_name(prep, u)
     return found
+
+
+def repeated_names(prep: Prepared, found: list[Finding]) -> list[Finding]:
+    """A name found once is redacted wherever else it is said in the call (the agent reading
+    it back, the customer repeating it): every other token equal to one of its words."""
+    words = set()
+    for f in found:
+        if f.entity == "PERSON":
+            for u, a, b in f.pieces:
+                words |= {t.low for t in prep.tokens[u][a : b + 1]
+                          if t.kind == "latin" and len(t.text) > 2 and t.low not in STOPWORDS}
+    taken = {(u, k) for f in found for u, a, b in f.pieces for k in range(a, b + 1)}
+    words = {w for w in words if not _numeral(w)}
+    return [Finding("PERSON", ((u, t.pos, t.pos),), 0.6, "name-repeat")
+            for u, toks in enumerate(prep.tokens) for t in toks if t.low in words and (u, t.pos) not in taken]
 
 
 def _spelled(toks: list[Token]) -> list[tuple[int, int]]:
@@ -172,7 +214,7 @@ def _answer_name(prep: Prepared, asked: int) -> list[Finding]:
     if i >= len(toks):
         return []
     if toks[i].kind == "latin":
-        span = _latin_name(toks, i, weak=False)
+        span = _latin_name(toks, i, weak=False, lower_ok=True)
         return [Finding("PERSON", ((reply, *span),), 0.7, "name-answer")] if span else []
     if toks[i].kind == "hangul":
         tail = _ko_name(toks[i])

@@ -89,7 +89,7 @@ class Run:
         return "".join(p.unit.value for p in self.placed)
 
 
-def _bridgeable(prep: Prepared, a: int, b: int, options: RedactOptions) -> bool:
+def _bridgeable(prep: Prepared, a: int, b: int, options: RedactOptions, so_far: str = "") -> bool:
     ua, ub = prep.call.utterances[a], prep.call.utterances[b]
     if ub.span.start - ua.span.end > options.bridge_s:
         return False
@@ -101,7 +101,9 @@ def _bridgeable(prep: Prepared, a: int, b: int, options: RedactOptions) -> bool:
         if u.role != ua.role and ua.span.start < u.span.middle < ub.span.end:
             if len(prep.layouts[i].chars) > options.interruption_words or u.span.duration > options.interruption_s:
                 return False
-            if any(isinstance(x, Unit) and not x.weak for x in prep.items[i]):
+            said = "".join(x.value for x in prep.items[i] if isinstance(x, Unit) and not x.weak)
+            # Digits in the interjection end the number, unless the agent is reading it back.
+            if said and not (said in so_far or (len(said) >= 2 and said[:2] == so_far[:2])):
                 return False
     return True
 
@@ -124,7 +126,7 @@ def digit_runs(prep: Prepared, options: RedactOptions, pause_s: float = 0.8) -> 
             current, strong = [], []
 
         for k, utt in enumerate(order):
-            if k and not _bridgeable(prep, order[k - 1], utt, options):
+            if k and not _bridgeable(prep, order[k - 1], utt, options, "".join(p.unit.value for p in current)):
                 close()
             elif k:
                 pending_strong = True

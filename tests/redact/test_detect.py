@@ -203,3 +203,43 @@ def test_options_echo_and_validation():
         detect(make_call(("customer", "hi")), {"no_such_option": 1})
     call = make_call(("customer", "my email is john.lee@gmail.com and my card number is 4111 1111 1111 1111"))
     assert [s.entity for s in detect(call, {"entities": ("EMAIL",)})] == ["EMAIL"]
+
+
+def test_lower_case_transcripts_names_spelled_and_repeated():
+    call = make_call(
+        ("agent", "may I have your name"),
+        ("customer", "my name is cheryl turner"),
+        ("agent", "could you spell it"),
+        ("customer", "the last name is t u r n e r"),
+        ("agent", "thank you turner your table is booked"),
+    )
+    spans = [s for s in detect(call) if s.entity == "PERSON"]
+    assert {(s.utterance, s.text) for s in spans} == {(1, "cheryl turner"), (3, "t u r n e r"), (4, "turner")}
+
+
+def test_call_me_back_is_not_a_name():
+    assert detect(make_call(("customer", "please call me back tomorrow"))) == []
+
+
+def test_a_number_called_a_phone_number_is_redacted_even_when_no_plan_knows_it():
+    call = make_call(("customer", "my phone number is 3 7 0 3 1 8 0 4 8 2"))
+    assert [(s.entity, s.detector) for s in detect(call)] == [("PHONE", "phone-context")]
+
+
+def test_read_back_fragments_are_the_same_number():
+    call = make_call(
+        ("agent", "may I know your telephone number"),
+        ("customer", "it is 3 7 0"),
+        ("agent", "370 please go ahead"),
+        ("customer", "3 1 8 0 4 8 2"),
+        ("agent", "3703180482 thank you"),
+    )
+    spans = detect(call)
+    assert {s.utterance for s in spans if s.entity == "PHONE"} == {1, 2, 3, 4}
+    assert all("370" not in redact_utterance_text(u, spans, i) for i, u in enumerate(call.utterances))
+
+
+def test_street_addresses_by_shape():
+    call = make_call(("agent", "the guest house is on 1 5 1 hills road it's lovely"),
+                     ("agent", "it's at unit 8 viking way bar hill anything else"))
+    assert [(s.utterance, s.text) for s in detect(call)] == [(0, "1 5 1 hills road"), (1, "unit 8 viking way bar hill")]

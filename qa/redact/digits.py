@@ -134,8 +134,11 @@ def number_findings(prep: Prepared, runs: list[Run], options: RedactOptions) -> 
             continue  # never a repeat of PII either
         candidates = []
         for a, b in _windows(run):
+            whole_run = (a, b) == (0, len(run.placed))
             for value in _readings(run.placed[a:b]):
-                readings = _score(value, cues, options, regions)
+                # Part of a longer number is only read as an entity its cue names.
+                readings = [r for r in _score(value, cues, options, regions)
+                            if whole_run or _CATEGORY[r[0]] in cues.near]
                 for entity, score, detector in readings:
                     whole = 0.05 * (b - a) / len(run.placed)  # ranks a reading of the whole run first
                     candidates.append((score + whole, score, a, b, entity, detector))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from qa.redact.context import cue_positions
+from qa.redact.names import answer_to
 from qa.redact.numerals import EN_DIGITS, EN_TEENS, EN_TENS, MS_DIGITS, ZH_COMPOUND, ZH_DIGITS
 from qa.redact.records import Finding
 from qa.redact.streams import Prepared
@@ -108,8 +109,7 @@ def date_findings(prep: Prepared) -> list[Finding]:
             elif last >= len(toks) - 6 or toks[-1].text in ("?", "？"):
                 asked[u] = category
     for u, category in asked.items():
-        role = prep.call.utterances[u].role
-        reply = next((k for k in range(u + 1, len(prep.tokens)) if prep.call.utterances[k].role != role), None)
+        reply = answer_to(prep, u)
         if reply is None:
             continue
         span = _forward(prep.tokens[reply], 0, skip=3)

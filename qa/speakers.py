@@ -178,6 +178,8 @@ def _embed_windows(
     """Embeddings of windows centred every ``hop_s`` inside the speech regions."""
     import torch
 
+    if not regions:  # no speech at all: diarize refuses it as too little speech
+        return np.zeros(0), np.zeros((0, 256), np.float32)
     speech = np.concatenate([samples[int(r.start * SR) : int(r.end * SR)] for r in regions])
     rms = float(np.sqrt(np.mean(speech**2))) if speech.size else 0.0
     gain = (10 ** (-30 / 20)) / rms if rms > 0 else 1.0

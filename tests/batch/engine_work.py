@@ -1,7 +1,8 @@
 """Small, fast work for the engine tests, at module level so worker processes can load it.
 
 A task is ``(kind, argument)``: ``square`` returns the square, ``sleep`` sleeps for the argument,
-``exit`` ends the process with that status, ``kill`` kills it with that signal. Each result is
+``exit`` ends the process with that status, ``kill`` kills it with that signal, ``raise``
+raises (a bug in the task function). Each result is
 ``(argument result, worker pid, tasks this worker has done)``.
 """
 
@@ -34,6 +35,8 @@ def run(state: State, task: tuple[str, Any]) -> tuple[Any, int, int]:
     if kind == "kill":
         os.kill(os.getpid(), arg)
         time.sleep(10)
+    if kind == "raise":
+        raise ValueError(arg)
     if kind == "sleep":
         time.sleep(arg)
     state.done += 1

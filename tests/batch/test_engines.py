@@ -14,6 +14,7 @@ from qa.batch.engines import ENGINES, Engine, Work, WorkersFailed, make_engine
 from qa.batch.engines.local import LocalEngine
 from qa.errors import InputError
 from tests.batch import engine_work
+from tests.conftest import ROOT
 
 
 def work(tmp_path, setup=engine_work.setup) -> Work:
@@ -60,7 +61,7 @@ def test_no_more_workers_than_tasks_and_nothing_to_do(tmp_path):
     results, used, _ = run(LocalEngine(work(tmp_path), workers=4), [("square", 3)])
     assert used == 1 and results == {0: (9, results[0][1], 1)}
     results, used, _ = run(LocalEngine(work(tmp_path), workers=4), [])
-    assert results == {} and used == 1
+    assert results == {} and used == 0
 
 
 @pytest.mark.parametrize(
@@ -117,6 +118,31 @@ def test_a_finished_task_resets_the_count_of_deaths(tmp_path):
     assert len(results) == 12
     assert [results[i][0] for i in (3, 7, 11)] == [25, 25, 25]
     assert sum(1 for r in results.values() if r[0] == "lost") == 9
+
+
+def test_the_ray_engine_keeps_the_same_rules(tmp_path, monkeypatch):
+    """The same schedule on Ray actors: a hung task's actor is retired and replaced, a dead
+    actor fails only its task, and a task that raises fails alone while its actor goes on."""
+    ray = pytest.importorskip("ray")
+    from qa.batch.engines.ray import RayEngine
+
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))  # the actors load this module too
+    monkeypatch.setenv("RAY_USAGE_STATS_ENABLED", "0")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        tasks = [("square", 2), ("sleep", 60), ("exit", 1), ("raise", "boom"), ("square", 3)]
+        t0 = time.monotonic()
+        results, used, _ = run(RayEngine(work(tmp_path), workers=2, call_timeout=3.0), tasks)
+    finally:
+        ray.shutdown()
+    assert used == 2 and time.monotonic() - t0 < 50
+    assert results[0][0] == 4 and results[4][0] == 9
+    assert results[1][:3] == ("lost", ("sleep", 60), "took longer than the call timeout (3 s)")
+    assert results[2][0] == "lost" and results[2][2].startswith(
+        "the Ray worker died while scoring this file: "
+    )
+    assert results[3][0] == "lost" and results[3][2].startswith("internal error: ")
+    assert "boom" in results[3][2]
 
 
 def test_make_engine(tmp_path):

@@ -136,7 +136,7 @@ class Engine(ABC):
         *,
         tick: Callable[[], None] | None = None,
     ) -> int:
-        """Do every task; returns how many workers ran them.
+        """Do every task; returns how many workers ran them (0, starting nothing, for none).
 
         ``on_result(index, result)`` is called once per task, in this process, as each
         finishes (in any order; ``index`` is the task's position in ``tasks``); ``tick()``
@@ -144,10 +144,11 @@ class Engine(ABC):
         dying with tasks left (every task that was handed out has had its result). Every worker
         is stopped when this returns or raises (``KeyboardInterrupt`` included).
         """
+        if not tasks:
+            return 0
         try:
             n = self._open(len(tasks))
-            if tasks:
-                _Schedule(self, tasks, on_result, n).run(tick)
+            _Schedule(self, tasks, on_result, n).run(tick)
             return n
         finally:
             self._close()

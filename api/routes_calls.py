@@ -15,8 +15,8 @@ from api.auth import Uploader, Viewer, get_store
 from api.errors import audio_status, error_response
 from api.responses import JSON
 from api.worker import JOB_KIND
-from qa.audio import probe_audio
 from qa.errors import AudioError
+from qa.ingest import NewCall, ingest
 from qa.jobs import pipeline_options_from
 from qa.store import CallDetail, Store
 
@@ -61,16 +61,22 @@ def enqueue_upload(
     files are refused, not kept); then the recording, the call and its job are committed.
     The same bytes again return the existing call and its job (200) instead of a duplicate.
     """
-    info = probe_audio(path, max_duration=max_duration)
-    if options.get("layout") == "stereo" and info["channels"] != 2:
-        raise AudioError(
-            f"layout 'stereo' needs a two-channel recording; this one has {info['channels']} "
-            "(send layout=mono or auto)"
-        )
     # Browsers and curl often send application/octet-stream: then the file name decides.
     ctype = content_type if content_type and content_type.split("/")[0] in ("audio", "video") else None
-    sha, _created = store.files.put(path, filename=filename, content_type=ctype)
-    existing = store.calls.for_recording(sha)
+    new_call = NewCall(
+        agent_id=agent_id,
+        call_time=call_time,
+        queue=queue,
+        customer_ref=customer_ref,
+        language_hint=options.get("language"),
+        channel_layout=options.get("layout"),
+        meta={"upload": {"filename": filename or ""}},
+    )
+    done = ingest(
+        store, path, new_call, max_duration=max_duration, filename=filename, content_type=ctype,
+        check_layout=True, audio_meta="upload",
+    )
+    existing = None if done.new else done.call_id
     if existing is not None:
         jobs = store.jobs.list(call_id=existing, limit=1)
         job = jobs[0] if jobs else None
@@ -83,17 +89,7 @@ def enqueue_upload(
             "agent_id": call.agent_id,
             **_job_links(job.id if job else None, existing),
         }
-    call_id = store.calls.add(
-        sha,
-        agent_id=agent_id,
-        call_time=call_time,
-        queue=queue,
-        customer_ref=customer_ref,
-        language_hint=options.get("language"),
-        channel_layout=options.get("layout"),
-        duration=info["duration"],
-        meta={"upload": {"filename": filename or "", **info}},
-    )
+    call_id = done.call_id
     job_id = store.jobs.create(kind=JOB_KIND, call_id=call_id, payload=options)
     return 202, {
         "duplicate": False,

@@ -70,8 +70,9 @@ def make_archive(folder: Path, n: int) -> tuple[Path, float]:
 
 
 def score_archive(manifest: Path, data: Path, workers: int, threads: int | None, asr_batch: int | None = None) -> dict:
-    from qa.archive import discover
-    from qa.batch import ProgressPrinter, format_summary, run_batch
+    from qa.batch import discover, run_batch
+    from qa.cli.progress import ProgressPrinter
+    from qa.cli.summary import format_summary
 
     found = discover(manifest=manifest)
     cpu0 = _children_cpu()

@@ -1,39 +1,13 @@
-"""The command line as a user runs it: a real subprocess, real files."""
+"""``qa transcribe`` as a user runs it: the JSON and human forms, and clean failures for bad
+files and options."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from tests.conftest import SR, espeak, tone, write_wav
-
-
-def qa(*args, check=False):
-    return subprocess.run(
-        [sys.executable, "-m", "qa", *map(str, args)], capture_output=True, text=True, timeout=300
-    )
-
-
-def assert_clean_failure(res, match):
-    assert res.returncode != 0
-    assert "Traceback" not in res.stderr, res.stderr
-    assert res.stderr.startswith("qa: error: "), res.stderr
-    assert match in res.stderr, res.stderr
-    assert res.stdout == ""  # nothing half-written
-
-
-@pytest.fixture(scope="module")
-def two_party_wav(tmp_path_factory):
-    agent = espeak("Thank you for calling Acme, this is Sam, how can I help you?", "en-us+m3")
-    cust = espeak("Hello, my parcel arrived broken and I would like a refund please.", "en-us+f3")
-    a = np.zeros(14 * SR, np.float32)
-    c = np.zeros(14 * SR, np.float32)
-    a[int(0.3 * SR) : int(0.3 * SR) + agent.size] = agent
-    c[int(6 * SR) : int(6 * SR) + cust.size] = cust
-    return write_wav(tmp_path_factory.mktemp("cli") / "call.wav", np.stack([a, c]))
+from tests.cli.run import assert_clean_failure, qa
+from tests.conftest import SAMPLES, SR, espeak, tone, write_wav
 
 
 def test_transcribe_json_schema(two_party_wav):
@@ -56,14 +30,6 @@ def test_transcribe_human_form(two_party_wav):
     res = qa("transcribe", two_party_wav, "-q")
     assert res.returncode == 0, res.stderr
     assert "AGENT" in res.stdout and "CUSTOMER" in res.stdout and "words:" in res.stdout
-
-
-def test_score_prints_transcript_and_results_section(two_party_wav):
-    res = qa("score", two_party_wav, "--agent", "sam", "--json", "-q")
-    assert res.returncode == 0, res.stderr
-    data = json.loads(res.stdout)
-    assert data["call"]["agent_id"] == "sam"
-    assert "results" in data["score"] and "rubric_version" in data["score"]
 
 
 @pytest.mark.parametrize(
@@ -100,7 +66,7 @@ def test_silent_channel_and_one_speaker_fail_cleanly(tmp_path):
     from qa.audio import decode_audio
 
     # One party's channel of a stereo sample: a single voice, 45 s.
-    mono = decode_audio(Path(__file__).parent.parent / "samples" / "ko_stereo_delivery.m4a").channel(0)
+    mono = decode_audio(SAMPLES / "ko_stereo_delivery.m4a").channel(0)
     assert_clean_failure(qa("transcribe", write_wav(tmp_path / "mono.wav", mono), "--mono", "--language", "ko"), "only one speaker")
 
 

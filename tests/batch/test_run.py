@@ -1,7 +1,7 @@
-"""Batch scoring (qa/batch.py, qa/archive.py): discovery and manifests without models, then a
-real archive of short calls cut from the samples, scored with real models — stopped with Ctrl-C,
-killed with SIGKILL part-way and resumed, re-run as a no-op, exported, scored again through Ray
-(into PostgreSQL) and re-scored with an edited rubric.
+"""Batch runs (qa/batch/run.py, through ``qa batch`` and ``qa rescore``): a real archive of short
+calls cut from the samples, scored with real models — stopped with Ctrl-C, killed with SIGKILL
+part-way and resumed, re-run as a no-op, exported, scored again through Ray (into PostgreSQL)
+and re-scored with an edited rubric.
 
 The archive is transcribed once by the interrupted/killed/resumed runs (a module fixture); the
 other tests read its database or copy it.
@@ -23,201 +23,14 @@ from pathlib import Path
 
 import pytest
 
-from qa.archive import Discovery, NamePattern, discover, parse_call_time, read_manifest
-from qa.batch import CallResult, format_summary, rescore, run_batch, write_results
-from qa.errors import InputError
-from tests.conftest import SAMPLES
+from qa.archive import Discovery, discover
+from qa.batch import rescore, run_batch
+from qa.cli.summary import format_summary
+from tests.batch.files import PATTERN, touch
+from tests.conftest import ROOT, SAMPLES
 from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 CLIP_S = 22.0
-PATTERN = "{agent}_{date}-{time}_{id}.*"
-
-
-# --- discovery, manifests, name patterns (no models) --------------------------------------------
-
-
-def touch(path: Path, data: bytes = b"RIFF-not-really-audio") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
-
-
-def test_manifest_rows_each_report_their_own_problem(tmp_path):
-    touch(tmp_path / "a.wav", b"a" * 10)
-    touch(tmp_path / "b.wav", b"b" * 11)
-    touch(tmp_path / "sub" / "c.mp3", b"c" * 12)
-    touch(tmp_path / "d.wav", b"d" * 13)
-    (tmp_path / "calls.csv").write_text(
-        "\ufeffPath;Agent ID;Call Time;Channel Layout;Agent Channel;Language;Campaign\n"
-        "a.wav;ann;2026-02-14T09:30:00;stereo-agent-right;;en;spring\n"
-        "missing.wav;bob;2026-02-14;;;;\n"
-        "b.wav;ann;yesterday;quad;;;\n"
-        "sub/c.mp3;cat;2026-02-15 10:00;mono;1;;\n"
-        "a.wav;ann;2026-02-14;;;;\n"
-        "b.wav;too;many;fields;;;;;\n"
-        "\n"
-        "# a comment line\n"
-        "d.wav;dan;20260216T080000Z;;left;klingon;\n",
-        encoding="utf-8",
-    )
-    items, problems = read_manifest(tmp_path / "calls.csv")
-    assert [Path(i.path).name for i in items] == ["a.wav"]
-    a = items[0]
-    assert (a.agent_id, a.layout, a.agent_channel, a.language) == ("ann", "stereo", 1, "en")
-    assert a.call_time == datetime(2026, 2, 14, 9, 30, tzinfo=UTC)
-    assert a.meta == {"manifest": {"campaign": "spring"}} and a.where == "manifest line 2"
-    by_line = {p.where: p.error for p in problems}
-    assert set(by_line) == {f"manifest line {n}" for n in (3, 4, 5, 6, 7, 10)}
-    assert "no such file" in by_line["manifest line 3"]
-    assert "'yesterday' is not a date/time" in by_line["manifest line 4"]
-    assert "channel layout 'quad'" in by_line["manifest line 4"]  # every problem of a row
-    assert "agent channel is given but the layout is mono" in by_line["manifest line 5"]
-    assert "the same file as manifest line 2" in by_line["manifest line 6"]
-    assert "9 fields, but the header has 7" in by_line["manifest line 7"]
-    assert "language must be a code" in by_line["manifest line 10"]
-
-
-def test_manifest_that_cannot_be_read_is_one_clear_error(tmp_path):
-    with pytest.raises(InputError, match="no such file"):
-        read_manifest(tmp_path / "nope.csv")
-    (tmp_path / "m.csv").write_text("agent,time\nann,2026-01-01\n")
-    with pytest.raises(InputError, match="no 'path' column"):
-        read_manifest(tmp_path / "m.csv")
-    (tmp_path / "m.csv").write_bytes(b"path\n\xff\xfe.wav\n")
-    with pytest.raises(InputError, match="not UTF-8"):
-        read_manifest(tmp_path / "m.csv")
-    (tmp_path / "m.csv").write_text("path,agent,agent_id\nx.wav,a,b\n")
-    with pytest.raises(InputError, match="agent_id more than once"):
-        read_manifest(tmp_path / "m.csv")
-
-
-def test_a_broken_csv_row_does_not_stop_the_others(tmp_path):
-    touch(tmp_path / "a.wav", b"a" * 10)
-    touch(tmp_path / "b.wav", b"b" * 11)
-    (tmp_path / "m.csv").write_text('path,agent\na.wav,ann\n"b.wav,bob\n', encoding="utf-8")
-    items, problems = read_manifest(tmp_path / "m.csv")
-    # The unterminated quote swallows the rest of the file: that row is reported, a.wav stays.
-    assert [Path(i.path).name for i in items] == ["a.wav"]
-    assert len(problems) == 1 and problems[0].where.startswith("manifest line")
-    assert "not valid CSV" in problems[0].error
-
-
-def test_call_times():
-    assert parse_call_time("2026-02-14T09:30:00Z") == datetime(2026, 2, 14, 9, 30, tzinfo=UTC)
-    assert parse_call_time("2026-02-14 09:30") == datetime(2026, 2, 14, 9, 30, tzinfo=UTC)
-    assert parse_call_time("20260214T093000") == datetime(2026, 2, 14, 9, 30, tzinfo=UTC)
-    assert parse_call_time("2026-02-14_09-30-00") == datetime(2026, 2, 14, 9, 30, tzinfo=UTC)
-    assert parse_call_time("2026/02/14") == datetime(2026, 2, 14, tzinfo=UTC)
-    # A time without an offset is in the given zone (London is UTC+1 in summer).
-    assert parse_call_time("2026-07-01T10:00", "Europe/London") == datetime(2026, 7, 1, 9, tzinfo=UTC)
-    assert parse_call_time("2026-07-01T10:00+02:00", "Europe/London").hour == 8
-    for bad in ("", "yesterday", "2026-13-01", "14/02/2026"):
-        with pytest.raises(ValueError):
-            parse_call_time(bad)
-    with pytest.raises(InputError, match="unknown time zone"):
-        parse_call_time("2026-01-01", "Mars/Olympus")
-
-
-def test_name_patterns():
-    p = NamePattern("{agent}_{date}-{time}_{id}.wav")
-    assert p.match("/x/agent-ann_20260214-0930_c1.WAV") == {
-        "agent_id": "agent-ann", "date": "20260214", "time": "0930", "id": "c1",
-    }
-    assert p.match("/x/agent-ann_20260214_c1.wav") is None
-    q = NamePattern("{queue}/{agent}-{datetime}.*")
-    assert q.match("/a/billing/bob-2026-02-14_09-30-00.mp3") == {
-        "queue": "billing", "agent_id": "bob", "call_time": "2026-02-14_09-30-00",
-    }
-    for bad, why in (("plain.wav", "no {field}"), ("{a}_{a}.wav", "twice"), ("{a b}.wav", "not a field")):
-        with pytest.raises(InputError, match=why):
-            NamePattern(bad)
-
-
-def test_discovery_walks_folders_merges_metadata_and_finds_duplicates(tmp_path):
-    arch = tmp_path / "arch"
-    touch(arch / "ann_20260214-0930_c1.wav", b"one" * 50)
-    touch(arch / "q2" / "bob_20260215-101500_c2.flac", b"two" * 50)
-    touch(arch / "q2" / "copy-of-c1.wav", b"one" * 50)  # same bytes as c1
-    touch(arch / "nobody.mp3", b"three" * 40)
-    touch(arch / "notes.txt", b"not audio")
-    touch(arch / ".hidden.wav", b"hidden" * 9)
-    touch(arch / "bad_20261399-0000_c9.wav", b"four" * 33)
-    (tmp_path / "m.csv").write_text("path,agent\narch/nobody.mp3,carol\n")
-    d = discover([arch], manifest=tmp_path / "m.csv", name_pattern=PATTERN, timezone="UTC")
-    names = {Path(i.path).name: i for i in d.items}
-    assert set(names) == {"nobody.mp3", "ann_20260214-0930_c1.wav", "bob_20260215-101500_c2.flac"}
-    assert names["nobody.mp3"].agent_id == "carol"  # the manifest's metadata
-    c1 = names["ann_20260214-0930_c1.wav"]
-    assert (c1.agent_id, c1.call_time, c1.call_time_source) == (
-        "ann", datetime(2026, 2, 14, 9, 30, tzinfo=UTC), "file name",
-    )
-    assert c1.meta == {"name": {"id": "c1"}}
-    assert names["bob_20260215-101500_c2.flac"].call_time == datetime(2026, 2, 15, 10, 15, tzinfo=UTC)
-    assert [(Path(a.path).name, Path(b).name) for a, b in d.duplicates] == [
-        ("copy-of-c1.wav", "ann_20260214-0930_c1.wav")
-    ]
-    assert [Path(u).name for u in d.unmatched] == []  # copy-of-c1 is a duplicate, not scored
-    assert [(Path(p.path).name, p.where) for p in d.problems] == [("bad_20261399-0000_c9.wav", "file name")]
-    assert d.total == 5
-    with pytest.raises(InputError, match="no such file or folder"):
-        discover([tmp_path / "typo"])
-    (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no audio files found"):
-        discover([tmp_path / "empty"])
-
-
-def test_results_export_jsonl_and_csv(tmp_path):
-    rows = [
-        CallResult(
-            path="/a/x.wav", status="scored", call_id="c1", agent_id="ann", score=72.5,
-            capped_by=("arguing",),
-            results=(
-                {"rubric": "arguing", "outcome": "arguing", "score": 40.0, "findings": [{"kind": "arguing"}]},
-                {"rubric": "resolution", "outcome": "specific", "score": 100.0, "findings": []},
-            ),
-        ),
-        CallResult(path="/a/y.wav", status="failed", stage="decode", error="not audio"),
-    ]
-    assert write_results(rows, tmp_path / "r.jsonl") == 2
-    lines = [json.loads(x) for x in (tmp_path / "r.jsonl").read_text().splitlines()]
-    assert lines[0]["results"][0]["findings"] == [{"kind": "arguing"}] and lines[1]["error"] == "not audio"
-    write_results(rows, tmp_path / "r.csv")
-    table = list(csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8")))
-    assert table[0]["arguing"] == "arguing" and table[0]["arguing_score"] == "40.0"
-    assert table[0]["capped_by"] == "arguing" and table[0]["findings"] == "1"
-    assert table[1]["resolution"] == "" and table[1]["stage"] == "decode"
-    with pytest.raises(InputError, match=r"\.jsonl or \.csv"):
-        write_results(rows, tmp_path / "r.txt")
-    assert not list(tmp_path.glob(".*.tmp"))
-
-
-def test_results_export_review_findings_and_the_quality_flag(tmp_path):
-    reasons = ("the customer's words cover 20% of the customer's detected speech (threshold 50%)", "hold music")
-    rows = [
-        CallResult(
-            path="/a/x.wav", status="scored", call_id="c1", score=100.0, needs_review=True, review_reasons=reasons,
-            results=(
-                {"rubric": "arguing", "outcome": "pass", "score": 100.0,
-                 "findings": [{"kind": "arguing", "status": "review"}, {"kind": "arguing", "status": "review"}]},
-                {"rubric": "last_word", "outcome": "last_word", "score": 65.0,
-                 "findings": [{"kind": "last_word", "status": "confirmed"}]},
-            ),
-        ),
-        CallResult(path="/a/y.wav", status="scored", call_id="c2", score=90.0, needs_review=False),
-    ]  # fmt: skip
-    write_results(rows, tmp_path / "r.jsonl")
-    lines = [json.loads(x) for x in (tmp_path / "r.jsonl").read_text().splitlines()]
-    assert lines[0]["needs_review"] is True and lines[0]["review_reasons"] == list(reasons)
-    assert lines[0]["results"][0]["findings"][0]["status"] == "review"
-    assert lines[1]["needs_review"] is False and lines[1]["review_reasons"] == []
-    write_results(rows, tmp_path / "r.csv")
-    table = list(csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8")))
-    assert table[0]["needs_review"] == "True" and table[0]["review_reasons"] == "; ".join(reasons)
-    assert table[0]["findings"] == "3" and table[0]["review_findings"] == "2"
-    assert table[1]["needs_review"] == "False" and table[1]["review_reasons"] == ""
-
-
-# --- a real archive -------------------------------------------------------------------------
 
 
 def _clip(src: str, dst: Path, seconds: float = CLIP_S) -> Path:
@@ -255,9 +68,11 @@ def archive(tmp_path_factory) -> dict:
 
 
 def _qa(*args, **kw) -> subprocess.Popen:
+    # Run from the archive's folder: this checkout's qa, not whichever one is installed.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
     return subprocess.Popen(
         [sys.executable, "-m", "qa", *map(str, args)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, **kw,
     )
 
 
@@ -545,23 +360,3 @@ def test_rescore_after_a_rubric_edit_keeps_history(resumed, tmp_path):
 def resumed_score(resumed, call_id: str) -> float | None:
     with _db(resumed["data"]) as c:
         return c.execute("SELECT score FROM calls WHERE id = ?", (call_id,)).fetchone()[0]
-
-
-def test_batch_command_line_errors(tmp_path):
-    from qa.cli import main
-
-    assert main(["batch", "--data-dir", str(tmp_path)]) == 2  # nothing to score
-    assert main(["batch", str(tmp_path / "nope"), "--data-dir", str(tmp_path)]) == 2
-    assert main(["batch", str(tmp_path), "--out", "r.txt", "--data-dir", str(tmp_path)]) == 2
-    assert main(["batch", str(tmp_path), "--manifest", str(tmp_path / "m.csv"), "--data-dir", str(tmp_path)]) == 2
-
-
-def test_manifest_agent_channel_auto_and_bad_values(tmp_path):
-    touch(tmp_path / "a.wav", b"a" * 10)
-    touch(tmp_path / "b.wav", b"b" * 11)
-    (tmp_path / "calls.csv").write_text(
-        "path,agent_id,agent_channel\na.wav,ann,auto\nb.wav,bob,both\n", encoding="utf-8"
-    )
-    items, problems = read_manifest(tmp_path / "calls.csv")
-    assert [(Path(i.path).name, i.agent_channel) for i in items] == [("a.wav", "auto")]
-    assert "must be 0 (left), 1 (right) or auto" in problems[0].error

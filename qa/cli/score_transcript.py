@@ -1,0 +1,51 @@
+"""``qa score-transcript TRANSCRIPT``: score a transcript that already exists (JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from qa.cli.common import add_common
+from qa.cli.render import emit_scored
+
+__all__ = ["register", "run"]
+
+
+def register(sub: Any) -> None:
+    """Add the command to the ``qa`` parser's subcommands."""
+    st = sub.add_parser("score-transcript", help="score a transcript that already exists (JSON)")
+    add_common(st)
+    st.add_argument("transcript", metavar="TRANSCRIPT", help="JSON: this tool's --json output or {utterances: [{role,start,end,text,words?}]}")
+    st.add_argument("--agent", metavar="ID", help="agent identifier (default: the transcript's)")
+    st.add_argument("--rubric", metavar="FILE", help="rubric configuration file")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score the transcript file; print the call and its score (``--json``: the machine form).
+    An unreadable or malformed file is an :class:`~qa.errors.InputError` naming the problem."""
+    import dataclasses
+
+    from qa.config import load_rubric_config
+    from qa.errors import InputError
+    from qa.scoring import score_call
+    from qa.types import call_from_dict
+
+    config = load_rubric_config(args.rubric)
+    try:
+        with open(args.transcript, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except FileNotFoundError:
+        raise InputError(f"{args.transcript}: no such file") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{args.transcript}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{args.transcript}: not UTF-8 text") from None
+    call = call_from_dict(data)
+    if args.agent:
+        call = dataclasses.replace(call, agent_id=args.agent)
+    score = score_call(call, config)
+    emit_scored(call, score, as_json=args.json)
+    return 0

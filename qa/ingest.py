@@ -1,0 +1,116 @@
+"""Ingest: a recording on disk becomes a stored recording and its call, or nothing at all.
+
+The one path by which audio enters the store, used by the upload route (``POST /v1/calls``) and
+by batch scoring (:func:`qa.batch.score_file`):
+
+1. **probe**: the file is decoded once end to end (:func:`qa.audio.probe_audio`), so an empty,
+   corrupt, truncated or over-long file raises :class:`~qa.errors.AudioError` before anything is
+   stored;
+2. **store the recording**, content-addressed (:meth:`qa.store.files.RecordingFiles.put`);
+3. **add the call** for it (:meth:`qa.store.calls.Calls.add`), unless the recording already
+   has one: the same bytes again give the existing call, unchanged (``Ingested.new`` is
+   ``False``).
+
+Scoring is not part of ingest: the caller queues a job or scores the call itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from qa.audio import probe_audio
+from qa.errors import AudioError
+
+if TYPE_CHECKING:
+    from qa.store import Store
+
+__all__ = ["NewCall", "Ingested", "ingest"]
+
+
+@dataclass(frozen=True)
+class NewCall:
+    """What is known about a call before its recording is stored (as ``store.calls.add``
+    takes it). ``call_time`` ``None``: now."""
+
+    agent_id: str
+    agent_name: str | None = None
+    call_time: datetime | None = None
+    queue: str | None = None
+    customer_ref: str | None = None
+    language_hint: str | None = None
+    channel_layout: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What :func:`ingest` stored: the call, its recording's sha256, whether the call is
+    ``new`` (``False``: the recording already had this call, left as it was) and the probed
+    ``audio`` (``duration`` in seconds, ``channels``, ``sample_rate``, ``codec``,
+    ``container``)."""
+
+    call_id: str
+    recording: str
+    new: bool
+    audio: Mapping[str, Any]
+
+
+def ingest(
+    store: Store,
+    path: str | os.PathLike[str],
+    call: NewCall,
+    *,
+    max_duration: float | None,
+    filename: str | None = None,
+    content_type: str | None = None,
+    check_layout: bool = False,
+    audio_meta: str | None = None,
+    stage: Callable[[str], None] | None = None,
+) -> Ingested:
+    """Probe ``path``, store it and add its call; raises before storing anything if the audio
+    cannot be used.
+
+    Raises :class:`~qa.errors.AudioError` (from the probe) for a file that does not decode
+    completely or is longer than ``max_duration`` seconds (``None``: no limit), and, with
+    ``check_layout``, for a ``stereo`` call whose recording does not have two channels; in
+    either case nothing is stored. ``filename`` and ``content_type`` are kept with the
+    recording (``filename`` ``None``: the file's own name). ``audio_meta`` names a key of
+    ``call.meta`` under which the probed audio facts are recorded too. ``stage`` is told
+    ``"decode"`` before the probe and ``"store"`` before anything is written (for a caller that
+    names the stage a failure happened in). Each write is one transaction; the same bytes again
+    return the existing call.
+    """
+    if stage is not None:
+        stage("decode")
+    info = probe_audio(path, max_duration=max_duration)
+    if check_layout and call.channel_layout == "stereo" and info["channels"] != 2:
+        raise AudioError(
+            f"layout 'stereo' needs a two-channel recording; this one has {info['channels']} "
+            "(send layout=mono or auto)"
+        )
+    if stage is not None:
+        stage("store")
+    sha, _created = store.files.put(path, filename=filename, content_type=content_type)
+    existing = store.calls.for_recording(sha)
+    if existing is not None:
+        return Ingested(call_id=existing, recording=sha, new=False, audio=info)
+    meta = dict(call.meta)
+    if audio_meta is not None:
+        meta[audio_meta] = {**meta.get(audio_meta, {}), **info}
+    call_id = store.calls.add(
+        sha,
+        agent_id=call.agent_id,
+        agent_name=call.agent_name,
+        call_time=call.call_time,
+        queue=call.queue,
+        customer_ref=call.customer_ref,
+        language_hint=call.language_hint,
+        channel_layout=call.channel_layout,
+        duration=float(info["duration"]),
+        meta=meta,
+    )
+    return Ingested(call_id=call_id, recording=sha, new=True, audio=info)

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
@@ -43,6 +43,8 @@ __all__ = [
     "Viewer",
     "Uploader",
     "Admin",
+    "DateFrom",
+    "DateTo",
 ]
 
 COOKIE = "qa_key"
@@ -177,3 +179,8 @@ def require(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
 Viewer = Annotated[Principal, Depends(require(*VIEW))]
 Uploader = Annotated[Principal, Depends(require(*UPLOAD))]
 Admin = Annotated[Principal, Depends(require(*ADMIN))]
+
+
+#: The period query parameters of lists and scorecards (``?from=…&to=…``, UTC).
+DateFrom = Annotated[str | None, Query(alias="from", description="date or date-time (UTC)")]
+DateTo = Annotated[str | None, Query(alias="to", description="date (whole day) or date-time")]

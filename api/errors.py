@@ -135,6 +135,19 @@ def _forbidden(exc: Forbidden) -> Problem:
     )
 
 
+def _input(exc: InputError) -> Problem:
+    # The store names its Python parameters; the API's query parameters are from/to.
+    message = str(exc).replace("date_from", "from").replace("date_to", "to")
+    return Problem(422, message, _CANT_SHOW)
+
+
+def _invalid(exc: RequestValidationError) -> Problem:
+    # The pages list the first five problems, the API the first ten.
+    return Problem(
+        422, validation_message(exc), _CANT_SHOW, page_message=validation_message(exc, 5)
+    )
+
+
 def _http(exc: StarletteHTTPException) -> Problem:
     message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
     return Problem(exc.status_code, message, headers=getattr(exc, "headers", None))
@@ -148,14 +161,10 @@ _TABLE: tuple[tuple[type[BaseException], Callable[[Any], Problem]], ...] = (
     (NotFound, lambda e: Problem(404, str(e), "Not found")),
     (TooLarge, lambda e: Problem(413, str(e), "Too large")),
     (AudioError, lambda e: Problem(audio_status(e), str(e), "That recording can't be used")),
-    # The store names its Python parameters; the API's query parameters are from/to.
-    (InputError, lambda e: Problem(422, str(e).replace("date_from", "from").replace("date_to", "to"), _CANT_SHOW)),
+    (InputError, _input),
     (ModelError, lambda e: Problem(503, str(e), "Unavailable")),
     (QAError, lambda e: Problem(503, str(e), "Unavailable")),
-    (
-        RequestValidationError,
-        lambda e: Problem(422, validation_message(e), _CANT_SHOW, page_message=validation_message(e, 5)),
-    ),
+    (RequestValidationError, _invalid),
     (StarletteHTTPException, _http),
     (
         Exception,

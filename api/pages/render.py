@@ -121,10 +121,8 @@ async def error_page(request: Request, problem: Problem) -> Response:
     except Exception:  # the store itself may be what failed
         log.debug("no role for the error page", exc_info=True)
     message = problem.page_message if problem.page_message is not None else problem.message
-    return render(
-        request, "error.html", {"title": problem.title, "message": message, "status": problem.status},
-        user=user, status=problem.status,
-    )  # fmt: skip
+    context = {"title": problem.title, "message": message, "status": problem.status}
+    return render(request, "error.html", context, user=user, status=problem.status)
 
 
 def _here(request: Request) -> str:

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import StoreDep, Viewer
+from api.deps import DateFrom, DateTo, StoreDep, Viewer
 from api.errors import error_responses
 from api.models import AgentList, AgentPublic, ScorecardPublic, json_body
 from api.responses import JSON
@@ -71,8 +71,8 @@ def scorecard_csv(card: ScorecardPublic, part: str = "items") -> str:
     else:
         w.writerow(_CSV_COLUMNS)
         w.writerow(
-            (agent, start, end, "overall", card.n_calls, card.n_scored, "", "", _blank(card.mean_score),
-             "", "", "", "", card.n_flagged, str(card.exclude_flagged).lower())
+            (agent, start, end, "overall", card.n_calls, card.n_scored, "", "",
+             _blank(card.mean_score), "", "", "", "", card.n_flagged, str(card.exclude_flagged).lower())
         )  # fmt: skip
         for item, st in sorted(card.per_rubric.items()):
             w.writerow(
@@ -121,12 +121,8 @@ def get_scorecard(
     agent_id: str,
     store: StoreDep,
     _who: Viewer,
-    date_from: Annotated[
-        str | None, Query(alias="from", description="date or date-time (UTC)")
-    ] = None,
-    date_to: Annotated[
-        str | None, Query(alias="to", description="date (whole day) or date-time")
-    ] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
     worst: Annotated[int, Query(ge=0, le=50)] = 5,
     team_rates: Annotated[
         bool, Query(description="also each item's team pass rate (slower)")

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
 
-from api.deps import StoreDep, Uploader, Viewer, get_store
+from api.deps import DateFrom, DateTo, StoreDep, Uploader, Viewer, get_store
 from api.errors import audio_status, error_response, error_responses
 from api.models import CallList, CallPublic, CallSummaryPublic, UploadPublic, json_body
 from api.responses import JSON
@@ -23,7 +23,9 @@ from qa.store import Store
 
 __all__ = ["router", "enqueue_upload"]
 
-router = APIRouter(prefix="/v1/calls", tags=["calls"], responses=error_responses(401, 403, 404, 422))
+router = APIRouter(
+    prefix="/v1/calls", tags=["calls"], responses=error_responses(401, 403, 404, 422)
+)
 
 _COPY_CHUNK = 1 << 20
 
@@ -104,7 +106,10 @@ def enqueue_upload(
     summary="Upload a call recording to be transcribed and scored",
     response_model=UploadPublic,
     responses={
-        200: {"model": UploadPublic, "description": "The same recording was uploaded before: its call and job"},
+        200: {
+            "model": UploadPublic,
+            "description": "The same recording was uploaded before: its call and job",
+        },
         202: {"description": "Stored and queued: poll the job"},
         **error_responses(
             413, 415, 422, s422="Unusable audio (empty, truncated, too long) or invalid fields"
@@ -183,7 +188,8 @@ def upload_call(
     finally:
         tmp.unlink(missing_ok=True)
     headers = {"Location": body["job_url"]} if status == 202 else {}
-    return JSONResponse(json_body(UploadPublic.model_validate(body)), status_code=status, headers=headers)
+    body = json_body(UploadPublic.model_validate(body))
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 @router.get(
@@ -227,12 +233,8 @@ def list_calls(
     store: StoreDep,
     _who: Viewer,
     agent: Annotated[str | None, Query(max_length=128)] = None,
-    date_from: Annotated[
-        str | None, Query(alias="from", description="date or date-time (UTC)")
-    ] = None,
-    date_to: Annotated[
-        str | None, Query(alias="to", description="date (whole day) or date-time")
-    ] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
     min_score: Annotated[float | None, Query(ge=0, le=100)] = None,
     max_score: Annotated[float | None, Query(ge=0, le=100)] = None,
     outcome: Annotated[

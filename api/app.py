@@ -20,8 +20,9 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from api import pages, routes_admin, routes_agents, routes_calls
+from api import pages
 from api.errors import error_response, install_error_handlers
+from api.routes import ROUTERS
 from api.settings import Settings
 from api.worker import JobWorker, requeue_orphans
 from qa import __version__
@@ -163,9 +164,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         app.state.models = {}
         app.state.workers = []
     install_error_handlers(app)
-    app.include_router(routes_calls.router)
-    app.include_router(routes_agents.router)
-    app.include_router(routes_admin.router)
+    for router in ROUTERS:
+        app.include_router(router)
     app.include_router(pages.router)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     return app

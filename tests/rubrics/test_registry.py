@@ -1,7 +1,7 @@
 """The rubric registry: each item's title, outcomes and passing outcomes live in its registration.
 
-The constants the store and the pages still hold (``PASS_OUTCOMES``, ``RUBRIC_LABELS``,
-``OUTCOME_CHOICES``) must equal what the registry says, so they can be replaced by registry calls.
+The pages hold no list of items of their own: their titles, columns and outcome filter are the
+registry's (an item registered in a test shows up on them).
 """
 
 from __future__ import annotations
@@ -45,18 +45,82 @@ def test_passing_outcomes_are_the_rubrics_passes():
     assert rubrics.passing_outcomes() == frozenset({"pass", "specific"})
 
 
-def test_titles_and_labels_equal_the_pages_labels():
-    from api.pages import RUBRIC_LABELS
+# How the pages named the items and their outcomes before the registry held them.
+PAGE_LABELS = {
+    "interruption": ("Interruption", "Interrupt.", "Don't cut the customer off"),
+    "arguing": ("Arguing", "Arguing", "Never argue with the customer"),
+    "last_word": ("Last word", "Last word", "Don't score a point off the customer"),
+    "empathy_before_apology": ("Empathy before apology", "Empathy", "Listen, empathise, then apologise"),
+    "resolution": ("Offered resolution", "Resolution", "Lead to a solution and commit to it"),
+}
+OUTCOME_CHOICES = (
+    ("pass", "any item passed"),
+    ("interruption:interrupted", "Interruption: interrupted"),
+    ("interruption:uncertain", "Interruption: uncertain"),
+    ("arguing:arguing", "Arguing: arguing"),
+    ("arguing:argument", "Arguing: argument"),
+    ("last_word:last_word", "Last word: last word"),
+    ("empathy_before_apology:apology_first", "Empathy: apology first"),
+    ("empathy_before_apology:no_empathy", "Empathy: no empathy"),
+    ("empathy_before_apology:no_apology", "Empathy: no apology"),
+    ("empathy_before_apology:neither", "Empathy: neither"),
+    ("resolution:specific", "Resolution: specific"),
+    ("resolution:vague", "Resolution: vague"),
+    ("resolution:none", "Resolution: none"),
+)
 
-    assert rubrics.page_labels() == RUBRIC_LABELS
-    assert list(rubrics.page_labels()) == list(RUBRIC_LABELS)  # the same order
-    assert rubrics.titles() == {name: title for name, (title, _, _) in RUBRIC_LABELS.items()}
+
+def test_titles_and_labels_are_the_pages_labels():
+    assert rubrics.page_labels() == PAGE_LABELS
+    assert list(rubrics.page_labels()) == list(PAGE_LABELS)  # the same order
+    assert rubrics.titles() == {name: title for name, (title, _, _) in PAGE_LABELS.items()}
 
 
-def test_outcome_choices_equal_the_pages_outcome_filter():
-    from api.pages import OUTCOME_CHOICES
-
+def test_outcome_choices_are_the_pages_outcome_filter():
     assert rubrics.outcome_choices() == OUTCOME_CHOICES
+
+
+def test_the_pages_take_items_from_the_registry(temp_item, tmp_path):
+    """An item registered now has its column on the agents page, its outcomes in the calls
+    filter and its title and description on a call's page."""
+    from datetime import UTC, datetime
+
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.deps import COOKIE
+    from api.settings import Settings
+    from qa.store import Store
+    from qa.types import CallScore
+
+    temp_item(
+        "demo_item",
+        lambda c, o, x: RubricResult("demo_item", "t1", "kept", 100.0),
+        outcomes=("kept", "lost"),
+        passing=("kept",),
+        title="Demo widget",
+        short_title="Demo item",
+        column_title="Demo col",
+        about="Keep the demo going",
+    )
+    with Store.open(f"sqlite:///{tmp_path}/qa.db", data_dir=tmp_path / "data") as store:
+        sha, _ = store.files.put(b"RIFF" + b"\x01" * 64, filename="a.wav")
+        cid = store.calls.add(sha, agent_id="ann", call_time=datetime(2026, 3, 2, tzinfo=UTC))
+        result = RubricResult("demo_item", "t1", "lost", 0.0)
+        store.calls.save_score(cid, CallScore(cid, 0.0, (result,), "r1"), labeller_version="l1")
+        app = create_app(Settings(warm_models=False, job_workers=0), store=store)
+        with TestClient(app, follow_redirects=False) as client:
+            client.cookies.set(COOKIE, store.keys.create("supervisor"))
+            calls = client.get("/calls").text
+            assert '<option value="demo_item:lost">Demo item: lost</option>' in calls
+            assert '<option value="resolution:vague">Resolution: vague</option>' in calls
+            agents = client.get("/agents")
+            assert agents.status_code == 200
+            assert 'data-sort="rate:demo_item"' in agents.text and "Demo col" in agents.text
+            assert 'aria-label="Demo widget pass rate"' in agents.text
+            assert client.get("/agents?sort=rate:demo_item&order=desc").status_code == 200
+            call = client.get(f"/calls/{cid}").text
+            assert "Demo widget" in call and "Keep the demo going" in call
 
 
 def test_outcomes_as_rubric_md_lists_them():

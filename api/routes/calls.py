@@ -11,28 +11,23 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
 
-from api.auth import Uploader, Viewer, get_store
-from api.errors import audio_status, error_response
+from api.deps import DateFrom, DateTo, StoreDep, Uploader, Viewer, get_store
+from api.errors import audio_status, error_response, error_responses
+from api.models import CallList, CallPublic, CallSummaryPublic, UploadPublic, json_body
 from api.responses import JSON
 from api.worker import JOB_KIND
 from qa.errors import AudioError
 from qa.ingest import NewCall, ingest
 from qa.jobs import pipeline_options_from
-from qa.store import CallDetail, Store
+from qa.store import Store
 
-__all__ = ["router", "public_call", "enqueue_upload"]
+__all__ = ["router", "enqueue_upload"]
 
-router = APIRouter(prefix="/v1", tags=["calls"])
+router = APIRouter(
+    prefix="/v1/calls", tags=["calls"], responses=error_responses(401, 403, 404, 422)
+)
 
 _COPY_CHUNK = 1 << 20
-
-
-def public_call(call: CallDetail) -> dict[str, Any]:
-    """A stored call as clients see it: no server paths; links to its audio."""
-    out = call.to_dict()
-    out["recording"].pop("path", None)
-    out["audio_url"] = f"/v1/calls/{call.id}/audio"
-    return out
 
 
 def _job_links(job_id: str | None, call_id: str) -> dict[str, Any]:
@@ -102,15 +97,19 @@ def enqueue_upload(
 
 
 @router.post(
-    "/calls",
+    "",
     status_code=202,
     summary="Upload a call recording to be transcribed and scored",
+    response_model=UploadPublic,
     responses={
-        200: {"description": "The same recording was uploaded before: its call and job"},
+        200: {
+            "model": UploadPublic,
+            "description": "The same recording was uploaded before: its call and job",
+        },
         202: {"description": "Stored and queued: poll the job"},
-        413: {"description": "Larger than the upload limit"},
-        415: {"description": "Not an audio file"},
-        422: {"description": "Unusable audio (empty, truncated, too long) or invalid fields"},
+        **error_responses(
+            413, 415, 422, s422="Unusable audio (empty, truncated, too long) or invalid fields"
+        ),
     },
 )
 def upload_call(
@@ -185,35 +184,29 @@ def upload_call(
     finally:
         tmp.unlink(missing_ok=True)
     headers = {"Location": body["job_url"]} if status == 202 else {}
+    body = json_body(UploadPublic.model_validate(body))
     return JSONResponse(body, status_code=status, headers=headers)
 
 
 @router.get(
-    "/calls/{call_id}",
+    "/{call_id}",
     summary="A call: transcript, rubric results with evidence, history",
     response_class=JSON,
-    response_model=dict[str, Any],
+    response_model=CallPublic,
 )
-def get_call(call_id: str, request: Request, _who: Viewer) -> JSON:
-    store = get_store(request)
-    call = public_call(store.calls.get(call_id))
+def get_call(call_id: str, store: StoreDep, _who: Viewer) -> JSON:
+    call = store.calls.get(call_id)
     jobs = store.jobs.list(call_id=call_id, limit=1)
-    call["job"] = (
-        {k: getattr(jobs[0], k) for k in ("id", "status", "progress", "error", "updated")}
-        if jobs
-        else None
-    )
-    return JSON(call)
+    return JSON(json_body(CallPublic.of(call, jobs[0] if jobs else None)))
 
 
 @router.get(
-    "/calls/{call_id}/audio",
+    "/{call_id}/audio",
     summary="The original recording (supports HTTP Range requests)",
     response_class=FileResponse,
     responses={200: {"content": {"audio/*": {}}}, 206: {"description": "Partial content"}},
 )
-def get_call_audio(call_id: str, request: Request, _who: Viewer) -> FileResponse:
-    store = get_store(request)
+def get_call_audio(call_id: str, store: StoreDep, _who: Viewer) -> FileResponse:
     rec = store.calls.get(call_id).recording
     path = rec.path
     if not path or not Path(path).is_file():
@@ -227,21 +220,17 @@ def get_call_audio(call_id: str, request: Request, _who: Viewer) -> FileResponse
 
 
 @router.get(
-    "/calls",
+    "",
     summary="Calls, newest first, filtered and paginated",
     response_class=JSON,
-    response_model=dict[str, Any],
+    response_model=CallList,
 )
 def list_calls(
-    request: Request,
+    store: StoreDep,
     _who: Viewer,
     agent: Annotated[str | None, Query(max_length=128)] = None,
-    date_from: Annotated[
-        str | None, Query(alias="from", description="date or date-time (UTC)")
-    ] = None,
-    date_to: Annotated[
-        str | None, Query(alias="to", description="date (whole day) or date-time")
-    ] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
     min_score: Annotated[float | None, Query(ge=0, le=100)] = None,
     max_score: Annotated[float | None, Query(ge=0, le=100)] = None,
     outcome: Annotated[
@@ -259,7 +248,7 @@ def list_calls(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> JSON:
-    rows, total = get_store(request).calls.list(
+    rows, total = store.calls.list(
         agent=agent,
         date_from=date_from,
         date_to=date_to,
@@ -272,7 +261,6 @@ def list_calls(
         offset=offset,
     )
     nxt = offset + limit if offset + limit < total else None
-    items = [r.to_dict() for r in rows]
-    return JSON(
-        {"items": items, "total": total, "limit": limit, "offset": offset, "next_offset": nxt}
-    )
+    items = [CallSummaryPublic.model_validate(r) for r in rows]
+    page = CallList(items=items, total=total, limit=limit, offset=offset, next_offset=nxt)
+    return JSON(json_body(page))

@@ -24,8 +24,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.auth import COOKIE
-from api.pages import transcript_view, trend_chart
+from api.deps import COOKIE
 from api.settings import Settings
 from api.worker import JOB_KIND
 from qa.store import Store
@@ -674,44 +673,6 @@ def test_pages_redirect_to_sign_in_and_show_errors_as_readable_pages(client, tmp
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/css")
     assert c.get("/static/pages.py").status_code == 404
     assert c.get("/static/..%2Fpages.py").status_code == 404
-
-
-# --- the views' logic ----------------------------------------------------------------------------
-
-
-def test_transcript_highlights_only_the_finding_words_in_any_script():
-    zh = utterance("u000", "agent", 1.0, 3.0, "那 不是 我们的 问题", "zh")
-    # Whisper's Chinese words have no spaces between them: the text is their concatenation.
-    words = [{"start": w.span.start, "end": w.span.end, "text": w.text} for w in zh.words]
-    utt = {"id": "u000", "role": "agent", "start": 1.0, "end": 3.0, "text": "那不是我们的问题", "words": words}
-    arguing = {"rubric": "arguing", "start": words[1]["start"], "end": words[3]["end"], "utterance_ids": ["u000"]}
-    [view] = transcript_view([utt], [arguing], "zh")
-    assert [(p["text"], "finding" in p) for p in view["pieces"]] == [("那", False), ("不是我们的问题", True)]
-    assert view["lang"] == "zh" and view["findings"] == [arguing]
-
-    # Words that can't be placed in the text: the whole utterance is highlighted.
-    odd = dict(utt, words=[{"start": 1.0, "end": 2.0, "text": "???"}])
-    [view] = transcript_view([odd], [arguing], None)
-    assert view["pieces"] == [{"text": "那不是我们的问题", "finding": arguing}]
-    # A finding about another utterance highlights nothing here.
-    other = dict(arguing, utterance_ids=["u009"])
-    [view] = transcript_view([utt], [other], None)
-    assert view["pieces"] == [{"text": "那不是我们的问题"}] and view["findings"] == []
-
-
-def test_trend_chart_places_weeks_by_date_and_scores_by_height():
-    chart = trend_chart([("2026-W10", 20.0), ("2026-W11", 80.0), ("2026-W14", 50.0)], team_mean=50.0)
-    xs = [p["x"] for p in chart["points"]]
-    ys = [p["y"] for p in chart["points"]]
-    # Weeks 10, 11, 14: the gap after week 11 is three times the first step.
-    assert xs[0] == chart["left"] and xs[-1] == chart["right"]
-    assert (xs[2] - xs[1]) == pytest.approx(3 * (xs[1] - xs[0]), abs=0.2)
-    assert chart["top"] <= ys[1] < ys[2] < ys[0] <= chart["bottom"]
-    assert chart["team"]["y"] == pytest.approx(ys[2])
-    assert [p["cls"] for p in chart["points"]] == ["poor", "good", "fair"]
-    one = trend_chart([("2026-W10", 70.0)])
-    assert one["points"][0]["x"] == pytest.approx((one["left"] + one["right"]) / 2)
-    assert trend_chart([]) is None
 
 
 # --- findings for review and the transcript quality flag ------------------------------------------

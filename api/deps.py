@@ -1,0 +1,186 @@
+"""Dependencies of the API routes and the pages: the store, the settings and who is asking.
+
+Roles: ``qa_lead`` (upload + view), ``supervisor`` (view), ``admin`` (all). A key is sent as
+``X-API-Key: <key>`` or ``Authorization: Bearer <key>``; the pages keep it in an HTTP-only
+cookie set by the sign-in page. Both resolve the caller the same way (:func:`current_principal`):
+a missing or unknown key raises :class:`NotSignedIn` (the API answers 401, a page redirects to
+the sign-in page), a valid key whose role may not do this raises :class:`Forbidden` (403). How
+each is shown is in :mod:`api.errors`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from api.settings import Settings
+from qa.store import Store
+
+__all__ = [
+    "COOKIE",
+    "VIEW",
+    "UPLOAD",
+    "ADMIN",
+    "Principal",
+    "NotSignedIn",
+    "Forbidden",
+    "get_store",
+    "get_settings",
+    "StoreDep",
+    "SettingsDep",
+    "request_key",
+    "current_principal",
+    "optional_principal",
+    "principal_of",
+    "require",
+    "CurrentPrincipal",
+    "OptionalPrincipal",
+    "Viewer",
+    "Uploader",
+    "Admin",
+    "DateFrom",
+    "DateTo",
+]
+
+COOKIE = "qa_key"
+VIEW = ("supervisor", "qa_lead", "admin")
+UPLOAD = ("qa_lead", "admin")
+ADMIN = ("admin",)
+
+# auto_error=False: a missing key is our 401 with our message, not FastAPI's 403.
+_header = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="an API key from `qa keys create`"
+)
+_bearer = HTTPBearer(auto_error=False, description="the same key as a bearer token")
+_cookie = APIKeyCookie(name=COOKIE, auto_error=False, description="set by the sign-in page")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: their role, and what it allows."""
+
+    role: str
+
+    @property
+    def can_upload(self) -> bool:
+        return self.role in UPLOAD
+
+
+class NotSignedIn(Exception):
+    """No key, or one that is not valid (``expired``: a key was sent but is unknown or revoked)."""
+
+    def __init__(self, expired: bool) -> None:
+        self.expired = expired
+        super().__init__(
+            "the API key is not valid or was revoked"
+            if expired
+            else "an API key is required (X-API-Key header or Authorization: Bearer)"
+        )
+
+
+class Forbidden(Exception):
+    """A valid key whose ``role`` is not one of ``allowed``."""
+
+    def __init__(self, role: str, allowed: tuple[str, ...]) -> None:
+        self.role = role
+        self.allowed = allowed
+        super().__init__(f"the role {role!r} may not do this (needs {' or '.join(allowed)})")
+
+
+def get_store(request: Request) -> Store:
+    """The app's store (opened by the lifespan, or given to :func:`api.app.create_app`)."""
+    return request.app.state.store
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the app was created with."""
+    return request.app.state.settings
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def _key(
+    header: str | None, bearer: HTTPAuthorizationCredentials | None, cookie: str | None
+) -> str | None:
+    if header:
+        return header
+    if bearer is not None and bearer.credentials:
+        return bearer.credentials
+    return cookie or None
+
+
+async def request_key(
+    header: Annotated[str | None, Depends(_header)],
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    cookie: Annotated[str | None, Depends(_cookie)],
+) -> str | None:
+    """The key the request carries: the ``X-API-Key`` header, else the bearer token, else the
+    sign-in cookie; ``None`` if none."""
+    return _key(header, bearer, cookie)
+
+
+async def _role(store: Store, key: str | None) -> str | None:
+    # A key seen in the last few seconds (ApiKeys.cached_role) costs no thread hop and no
+    # database round trip; only a cache miss asks the database.
+    if not key:
+        return None
+    return store.keys.cached_role(key) or await run_in_threadpool(store.keys.check, key)
+
+
+async def current_principal(
+    store: StoreDep, key: Annotated[str | None, Depends(request_key)]
+) -> Principal:
+    """The caller; :class:`NotSignedIn` without a valid key."""
+    if not key:
+        raise NotSignedIn(expired=False)
+    role = await _role(store, key)
+    if role is None:
+        raise NotSignedIn(expired=True)
+    return Principal(role)
+
+
+async def optional_principal(
+    store: StoreDep, key: Annotated[str | None, Depends(request_key)]
+) -> Principal | None:
+    """The caller, or ``None`` without a valid key (pages open to everyone)."""
+    role = await _role(store, key)
+    return Principal(role) if role else None
+
+
+async def principal_of(request: Request) -> Principal | None:
+    """:func:`optional_principal` outside dependency injection (for an error page)."""
+    key = _key(await _header(request), await _bearer(request), await _cookie(request))
+    return await optional_principal(get_store(request), key)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+OptionalPrincipal = Annotated[Principal | None, Depends(optional_principal)]
+
+
+def require(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
+    """A dependency that admits callers of these roles (:class:`Forbidden` for the others)."""
+
+    async def dependency(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in roles:
+            raise Forbidden(principal.role, roles)
+        return principal
+
+    return dependency
+
+
+#: Parameter types for route and page functions: ``_who: Viewer``.
+Viewer = Annotated[Principal, Depends(require(*VIEW))]
+Uploader = Annotated[Principal, Depends(require(*UPLOAD))]
+Admin = Annotated[Principal, Depends(require(*ADMIN))]
+
+
+#: The period query parameters of lists and scorecards (``?from=…&to=…``, UTC).
+DateFrom = Annotated[str | None, Query(alias="from", description="date or date-time (UTC)")]
+DateTo = Annotated[str | None, Query(alias="to", description="date (whole day) or date-time")]

@@ -1,0 +1,218 @@
+"""The calls list (filtered, paginated) and a call: the transcript by role with the findings
+highlighted, an audio player that jumps to a finding when it is clicked, the rubric results
+with their evidence."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import Query, Request
+from fastapi.responses import Response
+
+from api.deps import StoreDep, Viewer
+from api.pages.charts import timeline
+from api.pages.filters import LANGUAGES, clock, rubric_about, rubric_title, words
+from api.pages.render import date_param, latest_job, page_router, render
+from api.pages.transcript import transcript_view
+from qa.rubrics import available, outcome_choices, passing_outcomes
+
+__all__ = ["router", "results_view", "CALLS_PER_PAGE"]
+
+CALLS_PER_PAGE = 50
+
+router = page_router()
+
+
+@router.get("/calls")
+def calls_page(
+    request: Request,
+    user: Viewer,
+    store: StoreDep,
+    agent: Annotated[str | None, Query(max_length=128)] = None,
+    date_from: Annotated[str | None, Query(alias="from", max_length=32)] = None,
+    date_to: Annotated[str | None, Query(alias="to", max_length=32)] = None,
+    outcome: Annotated[str | None, Query(max_length=80)] = None,
+    needs_review: Annotated[str | None, Query(pattern="^(|true|false)$")] = None,
+    findings: Annotated[str | None, Query(pattern="^(|review)$")] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    agent = (agent or "").strip() or None
+    outcome = (outcome or "").strip() or None
+    needs_review = needs_review or None
+    findings = findings or None
+    lo, hi = date_param(date_from, "from"), date_param(date_to, "to")
+    rows, total = store.calls.list(
+        agent=agent,
+        date_from=lo,
+        date_to=hi,
+        outcome=outcome,
+        needs_review=None if needs_review is None else needs_review == "true",
+        findings=findings,
+        limit=CALLS_PER_PAGE,
+        offset=(page - 1) * CALLS_PER_PAGE,
+    )
+    jobs = {c.id: latest_job(store, c.id) for c in rows if c.score is None}
+    filters = {
+        k: v
+        for k, v in (
+            ("agent", agent),
+            ("from", lo),
+            ("to", hi),
+            ("outcome", outcome),
+            ("needs_review", needs_review),
+            ("findings", findings),
+        )
+        if v
+    }
+
+    def page_href(n: int) -> str:
+        return "/calls?" + urlencode({**filters, "page": n})
+
+    pages = max(1, math.ceil(total / CALLS_PER_PAGE))
+    return render(
+        request,
+        "calls.html",
+        {
+            "calls": rows,
+            "total": total,
+            "jobs": jobs,
+            "filters": filters,
+            "agents": [a.id for a in store.calls.agents()],
+            "outcomes": outcome_choices(),
+            "page": page,
+            "pages": pages,
+            "prev_href": page_href(page - 1) if page > 1 else None,
+            "next_href": page_href(page + 1) if page < pages else None,
+        },
+        user=user,
+        nav="calls",
+    )
+
+
+def _finding_sort_key(f: Mapping[str, Any]) -> tuple[float, float]:
+    return float(f.get("start") or 0.0), float(f.get("end") or 0.0)
+
+
+def _metric_text(value: Any, is_time: bool = False) -> str | None:
+    if is_time and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return clock(value, True)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str):
+        return value if len(value) <= 60 else None
+    if (
+        isinstance(value, (list, tuple))
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) for v in value)
+    ):
+        return f"{clock(value[0], True)}–{clock(value[1], True)}"
+    return None
+
+
+def _result_status(outcome: str, score: Any) -> str:
+    """good: a pass outcome; fair/poor: a miss scoring at least / under 50; none: not judged."""
+    if score is None:
+        return "none"
+    if outcome in passing_outcomes():
+        return "good"
+    return "fair" if float(score) >= 50 else "poor"
+
+
+def results_view(
+    results: list[Mapping[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rubric results as cards (canonical item order) and every finding, in time order."""
+    order = {n: i for i, n in enumerate(available())}
+    passing = passing_outcomes()
+    cards, flat = [], []
+    for r in sorted(results, key=lambda r: order.get(str(r.get("rubric")), len(order))):
+        name = str(r.get("rubric") or "")
+        score = r.get("score")
+        outcome = str(r.get("outcome") or "")
+        findings = []
+        for i, f in enumerate(r.get("findings") or []):
+            start = float(f.get("start") or 0.0)
+            end = max(start, float(f.get("end") or start))
+            view = {
+                **f,
+                "start": start,
+                "end": end,
+                "rubric": name,
+                "dom_id": f"f-{name}-{i}",
+                "kind_text": words(f.get("kind")),
+                "confidence": float(
+                    f.get("confidence") if f.get("confidence") is not None else 1.0
+                ),
+                "good": outcome in passing,
+                "review": f.get("status") == "review",
+            }
+            findings.append(view)
+            flat.append(view)
+        metrics = [
+            (words(k), t)
+            for k, v in (r.get("metrics") or {}).items()
+            if (t := _metric_text(v, is_time=str(k).endswith("_at")))
+        ]
+        cards.append(
+            {
+                "rubric": name,
+                "title": rubric_title(name),
+                "about": rubric_about(name),
+                "outcome": outcome,
+                "outcome_text": words(outcome),
+                "status": _result_status(outcome, score),
+                "score": score,
+                "note": r.get("note") or "",
+                "confidence": r.get("confidence"),
+                "findings": sorted(findings, key=_finding_sort_key),
+                "n_review": sum(1 for f in findings if f["review"]),
+                "metrics": metrics,
+                "version": r.get("version") or "",
+            }
+        )
+    return cards, sorted(flat, key=_finding_sort_key)
+
+
+@router.get("/calls/{call_id}")
+def call_page(call_id: str, request: Request, user: Viewer, store: StoreDep) -> Response:
+    call = store.calls.get(call_id)
+    score = call.score
+    transcript = call.transcript
+    cards, findings = results_view(list(score.results) if score else [])
+    utterances = list(transcript.utterances) if transcript else []
+    tview = transcript_view(utterances, findings, call.language)
+    duration = float(call.duration or 0.0) or max((u["end"] for u in tview), default=0.0)
+    job = latest_job(store, call_id)
+    rec = call.recording
+    audio_ok = bool(rec.path) and Path(str(rec.path)).is_file()
+    quality = (score.quality if score else None) or {}
+    return render(
+        request,
+        "call.html",
+        {
+            "call": call,
+            "score": score,
+            "needs_review": bool(quality.get("needs_review")),
+            "review_reasons": list(quality.get("reasons") or ()),
+            "cards": cards,
+            "findings": findings,
+            "utterances": tview,
+            "duration": duration,
+            "timeline": timeline(tview, findings, duration),
+            "job": job,
+            "audio_url": f"/v1/calls/{quote(call_id, safe='')}/audio",
+            "audio_ok": audio_ok,
+            "language_name": LANGUAGES.get(call.language or "", call.language or ""),
+            "agent_href": f"/agents/{quote(call.agent_id, safe='')}",
+        },
+        user=user,
+        nav="calls",
+    )

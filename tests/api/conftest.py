@@ -1,6 +1,6 @@
 """Shared fixtures of the API tests: an app over SQLite and a real PostgreSQL, keys per role.
 
-Storage-level behaviour is in test_store.py; these tests go through HTTP (FastAPI's in-process
+Storage-level behaviour is in tests/store/test_store.py; these tests go through HTTP (FastAPI's in-process
 client, or a real `qa serve` process where a restart is the point).
 """
 

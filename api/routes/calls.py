@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
 
-from api.deps import DateFrom, DateTo, StoreDep, Uploader, Viewer, get_store
+from api.deps import DateFrom, DateTo, StoreDep, Uploader, Viewer, store_of
 from api.errors import audio_status, error_response, error_responses
 from api.models import CallList, CallPublic, CallSummaryPublic, UploadPublic, json_body
 from api.responses import JSON
@@ -133,7 +133,7 @@ def upload_call(
         Form(description="stereo: the agent's channel, or auto (decided from what each side says)"),
     ] = "0",
 ) -> JSONResponse:
-    store = get_store(request)
+    store = store_of(request)
     settings = request.app.state.settings
     agent_id = agent_id.strip()
     if not agent_id:

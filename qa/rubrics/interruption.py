@@ -33,7 +33,7 @@ from qa.rubrics.common import (
 from qa.types import Call, Finding, RubricResult, Span, Utterance
 from qa.vad import merge_spans
 
-VERSION = "1.2"
+VERSION = "1.3"
 # The timing confidence at or above which an interruption or talk-over is confirmed, until the
 # team sets one measured on real dev data (precision >= 0.90). The one place this default lives.
 CONFIRM_AT = 0.75
@@ -178,6 +178,8 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
             why = ""
             if _turn_complete(call, cust, onset):
                 why = "; the customer's sentence was complete"
+            elif _turn_unknown(call, cust, onset):
+                why = "; the transcript has no punctuation to tell whether the customer had finished"
             elif onset - _turn_start(customer, cust) < opts.simultaneous_start_s:
                 why = "; both started together"
             if why:
@@ -270,6 +272,27 @@ def _turn_complete(call: Call, region: Span, onset: float) -> bool:
     last = max(words, key=lambda w: w.span.end)
     went_on = any(w.span.start > onset + 0.1 for w in words)
     return not went_on and last.text.rstrip().endswith(_SENTENCE_END)
+
+
+#: A transcript counts as unpunctuated when none of at least this many utterances (either party's)
+#: has sentence punctuation; a short call, or one cut-off sentence, says nothing about the source.
+UNPUNCTUATED_MIN_UTTERANCES = 6
+
+
+def _turn_unknown(call: Call, region: Span, onset: float) -> bool:
+    """Whether the customer stopped talking within the overlap in a transcript that has no
+    sentence punctuation at all (a transcript from elsewhere, e.g. lower-case reference text):
+    then whether the turn was complete cannot be told, and the timing alone confirms nothing."""
+    if len(call.utterances) < UNPUNCTUATED_MIN_UTTERANCES or any(
+        ch in u.text for u in call.utterances for ch in _SENTENCE_END
+    ):
+        return False
+    customer = call.by_role("customer")
+    words = [
+        w for u in customer if u.span.overlap(region) > 0 for w in u.words
+        if w.span.start < region.end + 0.1 and w.span.end > region.start
+    ]
+    return not any(w.span.start > onset + 0.1 for w in words)
 
 
 def _turn_start(customer: list[Span], region: Span, gap: float = 0.5) -> float:

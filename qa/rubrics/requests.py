@@ -102,12 +102,19 @@ def _digits(text: str) -> str:
     return "".join(_DIGITS.findall(text))
 
 
+def _read_back(mine: str, heard: str) -> bool:
+    """The agent's digits repeat the customer's: all of them, or all but one (a digit the
+    recogniser gave the other party), appear in a row in what the customer said."""
+    need = max(2, len(mine) - 1)
+    return any(mine[i : i + need] in heard for i in range(len(mine) - need + 1))
+
+
 def _is_answer(s: Sentence, heard_digits: str) -> bool:
     t = s.text.strip()
     if t.endswith(("?", "？")) or is_lookup_text(t):
         return False
     mine = _digits(t)
-    if mine and mine in heard_digits:  # reading back what the customer just said
+    if mine and _read_back(mine, heard_digits):  # what the customer just said, said back
         return False
     words = len(t.split()) if " " in t else len(t) // 2
     return words >= 2 and has_particulars(t)

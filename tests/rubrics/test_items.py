@@ -459,3 +459,23 @@ def test_a_call_whose_only_offer_is_a_look_up_has_no_resolution():
     )
     r = result(call, "resolution")
     assert r.outcome == "none" and not r.findings
+
+
+def test_an_interruption_in_an_unpunctuated_transcript_is_for_review():
+    """Reference transcripts without punctuation cannot show whether the customer had finished."""
+    turns = [
+        ("agent", 0.0, 1.5, "thank you for calling how can i help"),
+        ("customer", 2.0, 3.5, "hi i have a problem with my order"),
+        ("agent", 4.0, 5.0, "okay what happened"),
+        ("customer", 5.5, 7.0, "the coat came in the wrong size"),
+        ("agent", 7.5, 8.5, "i see go on"),
+        ("customer", 9.0, 14.0, NARRATION["en"].lower()),
+        ("agent", 13.5, 18.0, CUT_IN["en"].lower()),
+    ]
+    bare = result(make_call(turns), "interruption")
+    (f,) = [f for f in bare.findings if f.kind.startswith("interruption")]
+    assert f.status == "review" and "no punctuation" in f.evidence
+    assert bare.outcome == "pass"
+    turns[2] = ("agent", 4.0, 5.0, "Okay, what happened?")
+    punctuated = result(make_call(turns), "interruption")
+    assert punctuated.outcome == "interrupted" and punctuated.metrics["interruptions"] == 1

@@ -48,6 +48,7 @@ def test_answers_with_particulars_are_found_and_read_backs_are_not() -> None:
         ("agent", "it will be 37 pounds and 80 cents"),
         ("agent", "okay"),
         ("agent", "anything else"),
+        ("agent", "right"),
         ("agent", "we also have 3 rooms left"),  # a fifth agent sentence: no longer the answer
     )
     found = answered_requests(s, keys(s))
@@ -57,6 +58,13 @@ def test_answers_with_particulars_are_found_and_read_backs_are_not() -> None:
     ]
     # Only sentences said once the complaint was heard count.
     assert answered_requests(s, {"u5#0"}) == [s[5]]
+    # A read-back missing a digit (one the recogniser gave the customer) is still a read-back.
+    back = dialogue(
+        ("customer", "can you take my number"),
+        ("customer", "it's 3 7"),
+        ("agent", "370 go ahead please"),
+    )
+    assert answered_requests(back, keys(back)) == []
 
 
 def test_a_question_back_or_a_look_up_is_no_answer() -> None:

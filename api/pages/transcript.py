@@ -43,8 +43,8 @@ def transcript_view(
     A finding highlights the words of its utterances that fall in its time span (the words are
     found in the text in order, so any script works); when the words can't be placed, or an
     utterance has none, the whole utterance is highlighted. Each utterance also lists the
-    findings that point at it. Each piece's ``parts`` split its text into plain text and the
-    placeholders of redacted personal data (:func:`pii_parts`).
+    findings that point at it. (The page marks the placeholders of redacted personal data in
+    each piece with :func:`pii_parts`.)
     """
     out = []
     for i, u in enumerate(utterances):
@@ -60,8 +60,6 @@ def transcript_view(
         pieces: list[dict[str, Any]] = [{"text": text}]
         if mine:
             pieces = _highlight(text, u.get("words") or [], mine)
-        for p in pieces:  # placeholders of redacted personal data are marked
-            p["parts"] = pii_parts(p["text"])
         out.append(
             {
                 "id": uid,

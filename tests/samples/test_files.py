@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SCRIPTS = sorted((SAMPLES / "scripts").glob("*.json"))
 FORMATS = {"wav-pcm16", "wav-ulaw", "wav-alaw", "flac", "mp3", "ogg", "m4a"}
 EXT = {"wav-pcm16": "wav", "wav-ulaw": "wav", "wav-alaw": "wav", "flac": "flac", "mp3": "mp3",

@@ -325,10 +325,9 @@ def test_no_personal_data_in_database_api_pages_exports_or_log(redacted_store):
     assert leaks(r["caplog"].text) == []
 
 
+@pytest.mark.parametrize("redacted_store", ["text"], indirect=True)
 def test_text_mode_keeps_and_serves_the_original_recording(redacted_store):
     r = redacted_store
-    if r["mode"] != "text":
-        pytest.skip("text mode only")
     store = r["store"]
     detail = store.calls.get(r["call_id"])
     assert detail.recording.sha256 == file_sha256(r["wav"])
@@ -367,10 +366,9 @@ def test_mask_puts_the_tone_in_the_spans_on_every_channel_and_leaves_the_rest(tm
     assert np.array_equal(mask_samples(audio, []), audio.samples)
 
 
+@pytest.mark.parametrize("redacted_store", ["text+audio"], indirect=True)
 def test_text_audio_serves_the_redacted_copy_and_drops_the_original(redacted_store):
     r = redacted_store
-    if r["mode"] != "text+audio":
-        pytest.skip("text+audio only")
     store, call_id, wav = r["store"], r["call_id"], r["wav"]
     detail = store.calls.get(call_id)
     original = file_sha256(wav)
@@ -521,6 +519,8 @@ def test_score_transcript_redacts_what_it_prints_and_scores_the_same(tmp_path):
     assert "[CARD_NUMBER]" in red.stdout
     assert_clean_failure(qa("score-transcript", path, "--redact", "loud"), "off, text, text+audio")
     assert_clean_failure(qa("score-transcript", path, "--redact", "text+audio"), "no recording")
+    assert_clean_failure(qa("batch", tmp_path, "--redact", "loud"), "off, text, text+audio")
+    assert_clean_failure(qa("score", tmp_path / "x.wav", "--redacted-audio", tmp_path / "r.wav"), "--redact text+audio")
 
 
 @pytest.mark.xfail(strict=True, reason="detector (qa/redact/digits.py run_cues): a same-speaker 'phone' "

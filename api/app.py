@@ -26,6 +26,7 @@ from api.routes import ROUTERS
 from api.settings import Settings
 from api.worker import JobWorker, requeue_orphans
 from qa import __version__
+from qa.redact.modes import Redaction
 from qa.store import Store
 
 __all__ = ["create_app"]
@@ -135,6 +136,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
                     max_duration=settings.max_duration,
                     stale_after=settings.stale_after,
                     poll_interval=settings.poll_interval,
+                    redaction=Redaction(
+                        mode=settings.redaction, keep_original_audio=settings.keep_original_audio
+                    ),
                 )
                 w.start()
                 app.state.workers.append(w)

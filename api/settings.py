@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.audio import DEFAULT_MAX_DURATION
+from qa.redact.modes import check_mode
 
 __all__ = ["Settings"]
 
@@ -40,6 +41,9 @@ class Settings:
     ``stale_after`` seconds is taken over by another worker. A valid API key's role is
     remembered for ``key_cache_s`` seconds (a key revoked elsewhere, e.g. by ``qa keys revoke``,
     stops working within that time; one revoked through this server, at once).
+    ``redaction`` is the site's redaction mode for new calls (``off``, ``text``, ``text+audio``;
+    ``$QA_REDACTION``; an upload's ``redact`` field overrides it) and ``keep_original_audio``
+    (``$QA_KEEP_ORIGINAL_AUDIO``) keeps the original recording beside its redacted copy.
     """
 
     database_url: str | None = None
@@ -52,7 +56,12 @@ class Settings:
     poll_interval: float = 0.5
     rubric: str | None = None
     key_cache_s: float = 5.0
+    redaction: str = "off"
+    keep_original_audio: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "redaction", check_mode(self.redaction))
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -68,5 +77,7 @@ class Settings:
             stale_after=_env_float("QA_JOB_STALE_AFTER", 120.0),
             rubric=os.environ.get("QA_RUBRIC") or None,
             key_cache_s=_env_float("QA_KEY_CACHE_S", 5.0),
+            redaction=check_mode(os.environ.get("QA_REDACTION") or None),
+            keep_original_audio=_env_bool("QA_KEEP_ORIGINAL_AUDIO", False),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})

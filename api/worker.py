@@ -15,10 +15,12 @@ import socket
 import threading
 import time
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from qa.errors import QAError
 from qa.jobs import score_stored_call
+from qa.redact.modes import Redaction
 from qa.store import JobInfo, Store
 
 __all__ = ["JobWorker", "requeue_orphans", "JOB_KIND", "worker_name"]
@@ -86,6 +88,7 @@ class JobWorker(threading.Thread):
         max_duration: float | None = None,
         stale_after: float = 120.0,
         poll_interval: float = 0.5,
+        redaction: Redaction | None = None,
     ) -> None:
         super().__init__(name=f"qa-job-worker-{index}", daemon=True)
         self.store = store
@@ -94,6 +97,9 @@ class JobWorker(threading.Thread):
         self.max_duration = max_duration
         self.stale_after = stale_after
         self.poll_interval = poll_interval
+        #: The site's redaction (mode and whether originals are kept); a job's ``redact``
+        #: payload field overrides the mode.
+        self.redaction = redaction or Redaction()
         self._stop_event = threading.Event()
         self.done = 0
         self.failed = 0
@@ -147,8 +153,12 @@ class JobWorker(threading.Thread):
             payload = dict(job.payload or {})
             if self.max_duration is not None:
                 payload.setdefault("max_duration", self.max_duration)
+            redaction = replace(
+                self.redaction, mode=payload.get("redact") or self.redaction.mode
+            )
             result = score_stored_call(
-                self.store, job.call_id, payload, rubric=self.rubric, progress=progress
+                self.store, job.call_id, payload, rubric=self.rubric, progress=progress,
+                redaction=redaction,
             )
         except QAError as exc:
             self.failed += 1

@@ -9,7 +9,8 @@ by batch scoring (:func:`qa.batch.score_file`):
 2. **store the recording**, content-addressed (:meth:`qa.store.files.RecordingFiles.put`);
 3. **add the call** for it (:meth:`qa.store.calls.Calls.add`), unless the recording already
    has one: the same bytes again give the existing call, unchanged (``Ingested.new`` is
-   ``False``).
+   ``False``); when that call's original was replaced by a redacted copy and not kept, the
+   bytes are not stored again either.
 
 Scoring is not part of ingest: the caller queues a job or scores the call itself.
 """
@@ -22,8 +23,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from qa.audio import probe_audio
+from qa.audio import file_sha256, probe_audio
 from qa.errors import AudioError
+from qa.store.calls import original_removed
 
 if TYPE_CHECKING:
     from qa.store import Store
@@ -94,6 +96,12 @@ def ingest(
         )
     if stage is not None:
         stage("store")
+    # A call whose original was replaced by its redacted copy (and not kept) must not get
+    # the original bytes back from a second upload of the same file.
+    sha = file_sha256(path)
+    known = store.calls.for_recording(sha)
+    if known is not None and original_removed(store.calls.get(known).meta):
+        return Ingested(call_id=known, recording=sha, new=False, audio=info)
     sha, _created = store.files.put(path, filename=filename, content_type=content_type)
     existing = store.calls.for_recording(sha)
     if existing is not None:

@@ -181,6 +181,23 @@ def results_view(
     return cards, sorted(flat, key=_finding_sort_key)
 
 
+def _redaction_view(
+    call_meta: Mapping[str, Any], transcript_meta: Mapping[str, Any]
+) -> dict[str, Any] | None:
+    """What the call page says about redaction: ``None`` when the transcript is not redacted,
+    else whether the audio is too and how many spans of each entity were removed."""
+    red = transcript_meta.get("redaction")
+    if not isinstance(red, Mapping):
+        return None
+    site = call_meta.get("redaction") if isinstance(call_meta.get("redaction"), Mapping) else {}
+    counts = red.get("counts") if isinstance(red.get("counts"), Mapping) else {}
+    return {
+        "mode": red.get("mode"),
+        "audio": bool(site.get("audio")),
+        "counts": sorted((str(k), int(v)) for k, v in counts.items()),
+    }
+
+
 @router.get("/calls/{call_id}")
 def call_page(call_id: str, request: Request, user: Viewer, store: StoreDep) -> Response:
     call = store.calls.get(call_id)
@@ -212,6 +229,7 @@ def call_page(call_id: str, request: Request, user: Viewer, store: StoreDep) -> 
             "audio_ok": audio_ok,
             "language_name": LANGUAGES.get(call.language or "", call.language or ""),
             "agent_href": f"/agents/{quote(call.agent_id, safe='')}",
+            "redaction": _redaction_view(call.meta, transcript.meta if transcript else {}),
         },
         user=user,
         nav="calls",

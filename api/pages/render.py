@@ -24,6 +24,7 @@ from fastapi.templating import Jinja2Templates
 from api.deps import COOKIE, NotSignedIn, Principal, principal_of
 from api.errors import PageError, Problem, log_problem, problem_for, role_name
 from api.pages import filters
+from api.pages.transcript import pii_parts
 from qa import __version__
 from qa.store import JobInfo, Store
 
@@ -91,6 +92,7 @@ def _templates() -> Jinja2Templates:
         rubric_title=filters.rubric_title,
         LANGUAGES=filters.LANGUAGES,
         role_name=role_name,
+        pii_parts=pii_parts,
     )
     env.filters.update(filters.FILTERS)
     return t

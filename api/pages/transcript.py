@@ -3,10 +3,31 @@ highlighted pieces, the findings that point at it, and one chip per rubric item.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["transcript_view", "overlaps"]
+from qa.redact.records import ENTITIES
+
+__all__ = ["transcript_view", "overlaps", "pii_parts"]
+
+# A redaction placeholder in a stored transcript, e.g. "[CARD_NUMBER]".
+_PLACEHOLDER = re.compile(r"\[(" + "|".join(ENTITIES) + r")\]")
+
+
+def pii_parts(text: str) -> list[dict[str, Any]]:
+    """``text`` cut into parts: plain text (``pii`` ``None``) and redaction placeholders
+    (``pii``: the entity, e.g. ``CARD_NUMBER``), for the page to mark the latter."""
+    parts: list[dict[str, Any]] = []
+    at = 0
+    for m in _PLACEHOLDER.finditer(text):
+        if m.start() > at:
+            parts.append({"text": text[at : m.start()], "pii": None})
+        parts.append({"text": m.group(0), "pii": m.group(1)})
+        at = m.end()
+    if at < len(text) or not parts:
+        parts.append({"text": text[at:], "pii": None})
+    return parts
 
 
 def overlaps(a0: float, a1: float, b0: float, b1: float) -> bool:
@@ -22,7 +43,8 @@ def transcript_view(
     A finding highlights the words of its utterances that fall in its time span (the words are
     found in the text in order, so any script works); when the words can't be placed, or an
     utterance has none, the whole utterance is highlighted. Each utterance also lists the
-    findings that point at it.
+    findings that point at it. (The page marks the placeholders of redacted personal data in
+    each piece with :func:`pii_parts`.)
     """
     out = []
     for i, u in enumerate(utterances):

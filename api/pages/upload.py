@@ -39,6 +39,12 @@ def upload_page(request: Request, user: Viewer, store: StoreDep, settings: Setti
             "agents": [a.id for a in store.calls.agents()],
             "max_mb": settings.max_upload_bytes / (1024 * 1024),
             "max_bytes": settings.max_upload_bytes,
+            "redaction": settings.redaction,
+            "REDACT_MODES": (
+                ("off", "Keep as said"),
+                ("text", "Redact the transcript"),
+                ("text+audio", "Redact the transcript and the audio"),
+            ),
         },
         user=user,
         nav="upload",

@@ -19,6 +19,7 @@ from api.worker import JOB_KIND
 from qa.errors import AudioError
 from qa.ingest import NewCall, ingest
 from qa.jobs import pipeline_options_from
+from qa.redact.modes import check_mode
 from qa.store import Store
 
 __all__ = ["router", "enqueue_upload"]
@@ -132,6 +133,13 @@ def upload_call(
         Literal["0", "1", "auto"],
         Form(description="stereo: the agent's channel, or auto (decided from what each side says)"),
     ] = "0",
+    redact: Annotated[
+        str | None,
+        Form(
+            max_length=16,
+            description="personal-data redaction: off, text or text+audio (default: the site's)",
+        ),
+    ] = None,
 ) -> JSONResponse:
     store = store_of(request)
     settings = request.app.state.settings
@@ -145,6 +153,7 @@ def upload_call(
         "layout": opts.layout,
         "agent_channel": opts.agent_channel,
         "language": opts.language,
+        "redact": check_mode(redact if redact else settings.redaction),
     }
     incoming = store.data_dir / "incoming"
     incoming.mkdir(parents=True, exist_ok=True)
@@ -202,7 +211,7 @@ def get_call(call_id: str, store: StoreDep, _who: Viewer) -> JSON:
 
 @router.get(
     "/{call_id}/audio",
-    summary="The original recording (supports HTTP Range requests)",
+    summary="The recording: its redacted copy when the audio was redacted (supports HTTP Range requests)",
     response_class=FileResponse,
     responses={200: {"content": {"audio/*": {}}}, 206: {"description": "Partial content"}},
 )

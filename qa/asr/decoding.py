@@ -284,7 +284,7 @@ def _align(
             for seg in segs:
                 text = tokenizer.decode(seg["tokens"])
                 if is_hallucination(text, d.avg_logprob, d.no_speech_prob):
-                    log.info("dropped a likely hallucination: %r", text)
+                    log.info("dropped a likely hallucination (%d characters; text not logged)", len(text))
                     continue
                 for w in seg.get("words") or ():
                     out[i].append(

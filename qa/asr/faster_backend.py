@@ -186,7 +186,7 @@ class FasterWhisperBackend:
             total += seg.avg_logprob * len(seg.tokens)
             count += len(seg.tokens)
             if is_hallucination(seg.text, seg.avg_logprob, seg.no_speech_prob):
-                log.info("dropped a likely hallucination: %r", seg.text)
+                log.info("dropped a likely hallucination (%d characters; text not logged)", len(seg.text))
                 continue
             for w in seg.words or ():
                 words.append(RawWord(float(w.start), float(w.end), w.word, float(w.probability)))

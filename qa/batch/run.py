@@ -22,6 +22,7 @@ from qa.errors import InputError
 if TYPE_CHECKING:  # heavy imports stay lazy: worker processes set their thread limits first
     from qa.config import RubricConfig
     from qa.pipeline import PipelineOptions
+    from qa.redact.modes import Redaction
 
 __all__ = ["run_batch", "rescore", "batch_work"]
 
@@ -141,6 +142,7 @@ def run_batch(
     call_timeout: float | None = None,
     failures: str | os.PathLike[str] | None = None,
     progress: Progress | None = None,
+    redaction: Redaction | Mapping[str, Any] | str | None = None,
 ) -> BatchReport:
     """Score every discovered file into the store; returns the :class:`BatchReport`.
 
@@ -151,8 +153,10 @@ def run_batch(
     written to ``failures`` (CSV) as they happen. ``progress`` gets a :class:`BatchProgress`
     at the start, on every result and about once a second. Ctrl-C stops the workers and
     returns what was done (``interrupted=True``); running the same batch again finishes the
-    rest.
+    rest. ``redaction`` (a :class:`~qa.redact.modes.Redaction` or a mode name; default off)
+    redacts each newly scored call after scoring (:func:`qa.jobs.redact_and_save`).
     """
+    from qa.redact.modes import Redaction as _Redaction
     from qa.store import Store
 
     if engine not in ENGINES:
@@ -167,7 +171,7 @@ def run_batch(
     else:  # Ray places actors by CPUs: one thread each unless told
         n_workers = workers or 0
         n_threads = max(1, threads or 1)
-    settings = _settings(db, data_dir, options, rubric, n_threads)
+    settings = _settings(db, data_dir, options, rubric, n_threads, redaction=_Redaction.of(redaction))
     if engine == "ray" and ray_address and settings.db_url.startswith("sqlite"):
         log.warning(
             "a Ray cluster writes from every node: a SQLite file works only if they all share "

@@ -188,6 +188,7 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
             rubric=state.settings.rubric,
             labeller=state.labeller,
             progress=stage.progress,
+            redaction=state.settings.redaction,
         )
         return _stored_result(
             store, call_id, path=item.path, status=done.status, where=item.where,
@@ -238,8 +239,8 @@ def rescore_call(task: tuple[str, str | None, str | None], state: WorkerState) -
             )
         audio = None
         if state.settings.decode_audio_for_rescore and recording:
-            try:
-                audio = decode_audio(store.files.path(recording), max_duration=None)
+            try:  # the recording the call serves: its redacted copy if the audio was redacted
+                audio = decode_audio(store.calls.get(call_id).recording.path or "", max_duration=None)
             except QAError as exc:
                 log.warning("call %s: recording not decoded (%s); loudness is not used", call_id, exc)
         score = score_call(call, state.settings.rubric, audio=audio, labeller=lab)

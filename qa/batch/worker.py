@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # heavy imports stay lazy: worker processes set their thread limits first
     from qa.config import RubricConfig
     from qa.pipeline import PipelineOptions
+    from qa.redact.modes import Redaction
 
 __all__ = [
     "BatchSettings",
@@ -43,6 +44,9 @@ class BatchSettings:
     threads: int = 1
     decode_audio_for_rescore: bool = True
     log_level: int = logging.WARNING
+    #: Personal-data redaction of newly scored calls (:class:`qa.redact.modes.Redaction`;
+    #: ``None``: off).
+    redaction: Redaction | None = None
 
 
 class WorkerState:

@@ -8,7 +8,14 @@ import argparse
 import sys
 from typing import Any
 
-from qa.cli.common import add_common, add_pipeline_options, add_store_options, pipeline_options
+from qa.cli.common import (
+    add_common,
+    add_pipeline_options,
+    add_redaction_options,
+    add_store_options,
+    pipeline_options,
+    redaction_of,
+)
 
 __all__ = ["register", "run"]
 
@@ -31,6 +38,7 @@ def register(sub: Any) -> None:
     b.add_argument("--out", metavar="FILE", help="also write per-call results: FILE.jsonl or FILE.csv")
     b.add_argument("--failures", metavar="FILE", default="qa-batch-failures.csv", help="CSV of files that failed and why (default: %(default)s)")
     add_pipeline_options(b)
+    add_redaction_options(b)
     b.set_defaults(func=run)
 
 
@@ -47,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out and not args.out.lower().endswith((".jsonl", ".ndjson", ".csv")):
         raise InputError(f"--out {args.out}: the results file must end in .jsonl or .csv")
     config = load_rubric_config(args.rubric)  # a bad rubric file fails before any audio work
+    redaction = redaction_of(args)
     found = discover(args.paths, manifest=args.manifest, name_pattern=args.name_pattern, timezone=args.timezone)
     printer = None if args.quiet else ProgressPrinter(sys.stderr)
     report = run_batch(
@@ -62,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         call_timeout=args.call_timeout,
         failures=args.failures,
         progress=printer,
+        redaction=redaction,
     )
     if printer is not None:
         printer.close()

@@ -14,6 +14,8 @@ __all__ = [
     "add_store_options",
     "pipeline_options",
     "open_store",
+    "add_redaction_options",
+    "redaction_of",
 ]
 
 
@@ -90,3 +92,29 @@ def open_store(args: argparse.Namespace) -> Any:
     from qa.store import Store
 
     return Store.open(args.db or os.environ.get("QA_DATABASE_URL") or None, data_dir=args.data_dir)
+
+
+def add_redaction_options(p: argparse.ArgumentParser, *, audio: bool = True) -> None:
+    """``--redact MODE`` (and, where recordings are stored, ``--keep-original-audio``)."""
+    p.add_argument(
+        "--redact",
+        metavar="MODE",
+        help="personal data out of what is stored and shown: off, text or text+audio "
+        "(default: $QA_REDACTION or off)",
+    )
+    if audio:
+        p.add_argument(
+            "--keep-original-audio",
+            action="store_true",
+            default=None,
+            help="text+audio: keep the original recording beside its redacted copy "
+            "(default: $QA_KEEP_ORIGINAL_AUDIO or no)",
+        )
+
+
+def redaction_of(args: argparse.Namespace) -> Any:
+    """The :class:`~qa.redact.modes.Redaction` the redaction options (and the environment)
+    ask for; an unknown mode is an :class:`~qa.errors.InputError` listing the modes."""
+    from qa.redact.modes import Redaction
+
+    return Redaction.from_env(args.redact, getattr(args, "keep_original_audio", None))

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from qa.cli.common import add_common
+from qa.cli.common import add_common, add_redaction_options, redaction_of
 from qa.cli.render import emit_scored
 
 __all__ = ["register", "run"]
@@ -20,6 +20,7 @@ def register(sub: Any) -> None:
     st.add_argument("--agent", metavar="ID", help="agent identifier (default: the transcript's)")
     st.add_argument("--rubric", metavar="FILE", help="rubric configuration file")
     st.add_argument("--json", action="store_true")
+    add_redaction_options(st, audio=False)
     st.set_defaults(func=run)
 
 
@@ -34,6 +35,9 @@ def run(args: argparse.Namespace) -> int:
     from qa.types import call_from_dict
 
     config = load_rubric_config(args.rubric)
+    red = redaction_of(args)
+    if red.audio:
+        raise InputError("score-transcript has no recording to redact: use --redact text")
     try:
         with open(args.transcript, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -47,5 +51,10 @@ def run(args: argparse.Namespace) -> int:
     if args.agent:
         call = dataclasses.replace(call, agent_id=args.agent)
     score = score_call(call, config)
+    if red.text:  # scored on what was said; what is printed is redacted
+        from qa.redact.transcript import redact_call
+
+        done = redact_call(call, score, red.options, mode=red.mode)
+        call, score = done.call, done.score
     emit_scored(call, score, as_json=args.json)
     return 0

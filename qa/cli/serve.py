@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from qa.cli.common import add_common, add_store_options
+from qa.cli.common import add_common, add_redaction_options, add_store_options
 
 __all__ = ["register", "run"]
 
@@ -22,6 +22,7 @@ def register(sub: Any) -> None:
     sv.add_argument("--job-workers", type=int, metavar="N", help="scoring threads in the server (default 1; 0: accept uploads only)")
     sv.add_argument("--max-upload-mb", type=float, metavar="MB", help="largest accepted upload (default 512, or $QA_MAX_UPLOAD_MB)")
     sv.add_argument("--rubric", metavar="FILE", help="rubric configuration file for new scores")
+    add_redaction_options(sv)
     sv.add_argument("--no-warm", action="store_true", help="load models on the first job instead of at start-up")
     sv.add_argument("--processes", type=int, default=1, metavar="N", help="server processes (each loads the models once and runs its own job workers; default 1)")
     sv.set_defaults(func=run)
@@ -42,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
         max_upload_bytes=None if args.max_upload_mb is None else int(args.max_upload_mb * 1024 * 1024),
         rubric=args.rubric,
         warm_models=False if args.no_warm else None,
+        redaction=args.redact,
+        keep_original_audio=args.keep_original_audio,
     )
     # Open once here: a bad URL fails now with one line, and a first run gets a key to sign in.
     from qa.store import Store
@@ -68,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
             "QA_MAX_UPLOAD_MB": str(settings.max_upload_bytes / (1024 * 1024)),
             "QA_RUBRIC": settings.rubric,
             "QA_WARM_MODELS": "1" if settings.warm_models else "0",
+            "QA_REDACTION": settings.redaction,
+            "QA_KEEP_ORIGINAL_AUDIO": "1" if settings.keep_original_audio else "0",
         }
         os.environ.update({k: v for k, v in env.items() if v is not None})
         uvicorn.run(

@@ -38,11 +38,15 @@ class RunCues:
 def run_cues(prep: Prepared, run: Run) -> RunCues:
     """The cues around ``run``: before it (same speaker), after it, in the other party's question."""
     first, last = run.placed[0], run.placed[-1]
-    before = find_cues(prep.before(first.utt, first.unit.first, 12))
+    said = prep.before(first.utt, first.unit.first, 12)
+    own = find_cues([t for t in said if t.utt == first.utt])
+    before = find_cues(said)
     after = find_cues(prep.after(last.utt, last.unit.last, 8), before=False)
     asked = find_cues(prep.question(first.utt))
     near = frozenset(c.category for c in before + after + asked)
-    for group in (before, after, asked):
+    # The other party's question outranks what the speaker said in an earlier turn: "my phone
+    # is …" / "and the card number?" / "it is 4532 …" is a card.
+    for group in (own, after, asked, before):
         close: list[Cue] = [c for c in group if c.distance <= 40]
         if close:
             return RunCues(close[0].category, near)

@@ -31,7 +31,7 @@ from qa.store.schema import Agent, CallRow, Recording, RubricResultRow, ScoreRow
 from qa.store.views import agent_info, call_detail, call_summary
 from qa.types import Call, CallScore, call_from_dict, to_dict
 
-__all__ = ["Calls"]
+__all__ = ["Calls", "served_recording", "original_removed"]
 
 
 def _check_agent_id(agent_id: str) -> str:
@@ -40,6 +40,25 @@ def _check_agent_id(agent_id: str) -> str:
     if len(agent_id) > 128:
         raise InputError("an agent id is at most 128 characters")
     return agent_id.strip()
+
+
+def _asr_version(call: Call) -> str:
+    asr = call.meta.get("asr") if isinstance(call.meta.get("asr"), Mapping) else {}
+    return "/".join(str(asr[k]) for k in ("backend", "model") if asr.get(k))
+
+
+def served_recording(meta: Mapping[str, Any] | None) -> str | None:
+    """The sha256 of the recording a call serves instead of its original (its redacted copy,
+    from the call's ``meta["redaction"]["audio"]``), or ``None``: the original."""
+    red = (meta or {}).get("redaction")
+    sha = red.get("audio") if isinstance(red, Mapping) else None
+    return sha if isinstance(sha, str) and sha else None
+
+
+def original_removed(meta: Mapping[str, Any] | None) -> bool:
+    """Whether the call's original recording was replaced by a redacted copy and not kept."""
+    red = (meta or {}).get("redaction")
+    return bool(served_recording(meta)) and isinstance(red, Mapping) and not red.get("original_kept")
 
 
 class Calls:
@@ -157,24 +176,53 @@ class Calls:
         defaults to the ASR backend/model named in ``call.meta["asr"]``.
         """
         if version is None:
-            asr = call.meta.get("asr") if isinstance(call.meta.get("asr"), Mapping) else {}
-            version = "/".join(str(asr[k]) for k in ("backend", "model") if asr.get(k))
+            version = _asr_version(call)
         with self._db.write() as s:
             row = s.get(CallRow, call.id)
             if row is None:
                 raise NotFound(f"no call {call.id}")
-            t = Transcript(
-                call_id=call.id,
-                version=version[:128],
-                utterances=to_dict(list(call.utterances)),
-                meta=to_dict(dict(call.meta)),
-            )
+            t = self._transcript_row(row, call, version)
             s.add(t)
-            row.duration = float(call.duration)
-            row.language = (call.language or None) and str(call.language)[:16]
-            row.source = call.source
             s.flush()
             return t.id
+
+    def save_redacted(
+        self,
+        call: Call,
+        score: CallScore,
+        *,
+        labeller_version: str,
+        redaction: Mapping[str, Any],
+        version: str | None = None,
+    ) -> int | None:
+        """Save a redacted transcript of ``call.id``, its score and the call's ``redaction``
+        record (``meta["redaction"]`` on the call: ``mode``, ``audio`` (the redacted copy's
+        sha256, or ``None``), ``original_kept``) in one transaction, so a call is never left
+        with a redacted transcript and no score (which a re-run would score on the redacted
+        text). As :meth:`save_score_once`: ``None`` and nothing written if the call already has
+        a score with this rubric and labeller version; else the score's id."""
+        version = version if version is not None else _asr_version(call)
+        with self._db.write() as s:
+            sid = scores.save_in(s, call.id, score, labeller_version=labeller_version, once=True)
+            if sid is None:
+                return None
+            row = s.get(CallRow, call.id)
+            assert row is not None  # save_in raised NotFound otherwise
+            s.add(self._transcript_row(row, call, version))
+            row.meta = {**dict(row.meta or {}), "redaction": dict(redaction)}
+            return sid
+
+    @staticmethod
+    def _transcript_row(row: CallRow, call: Call, version: str) -> Transcript:
+        row.duration = float(call.duration)
+        row.language = (call.language or None) and str(call.language)[:16]
+        row.source = call.source
+        return Transcript(
+            call_id=call.id,
+            version=version[:128],
+            utterances=to_dict(list(call.utterances)),
+            meta=to_dict(dict(call.meta)),
+        )
 
     def save_score(self, call_id: str, score: CallScore, *, labeller_version: str) -> int:
         """Add a score for ``call_id`` to its history and make it the current one.
@@ -226,7 +274,7 @@ class Calls:
             ).all()
             return call_detail(
                 c,
-                s.get(Recording, c.recording_sha256),
+                s.get(Recording, served_recording(c.meta) or c.recording_sha256),
                 self._newest_transcript(s, call_id),
                 history,
                 self._data_dir,

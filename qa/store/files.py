@@ -128,6 +128,19 @@ class RecordingFiles:
                 created=row.created,
             )
 
+    def remove_bytes(self, sha256: str) -> bool:
+        """Delete a stored recording's file but keep its row (its sha256 still names the call
+        made from it, so the same bytes uploaded again find that call). Used when a redacted
+        copy replaces the original. Returns whether a file was deleted."""
+        p = self.get(sha256).path
+        with self._placing():
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                return False
+            _fsync_dir(p.parent)
+        return True
+
     def path(self, sha256: str) -> Path:
         """Where a stored recording's bytes are (:class:`NotFound` if unknown)."""
         return self.get(sha256).path

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from qa.errors import InputError
 from qa.rubrics import passing_outcomes
@@ -20,7 +21,7 @@ from qa.store.errors import NotFound
 from qa.store.schema import CallRow, RubricResultRow, ScoreRow
 from qa.types import CallScore, to_dict
 
-__all__ = ["rubric_rows", "save"]
+__all__ = ["rubric_rows", "save", "save_in"]
 
 
 
@@ -57,47 +58,55 @@ def save(
     ``once``, nothing is written (``None``) if the call already has a score with the same
     rubric and labeller version: the call's row is locked (PostgreSQL) or the write
     transaction is exclusive (SQLite) while checking."""
+    with db.write() as s:
+        return save_in(s, call_id, score, labeller_version=labeller_version, once=once)
+
+
+def save_in(
+    s: Session, call_id: str, score: CallScore, *, labeller_version: str, once: bool
+) -> int | None:
+    """:func:`save` inside the caller's write transaction ``s`` (to commit a score with other
+    rows at once)."""
     names = [r.rubric for r in score.results]
     if len(set(names)) != len(names):
         raise InputError(f"a call score has one result per rubric item, got {names}")
-    with db.write() as s:
-        call = s.get(CallRow, call_id, with_for_update=once)
-        if call is None:
-            raise NotFound(f"no call {call_id}")
-        if once and s.scalar(
-            select(ScoreRow.id)
-            .where(
-                ScoreRow.call_id == call_id,
-                ScoreRow.rubric_version == score.rubric_version[:128],
-                ScoreRow.labeller_version == labeller_version[:128],
-            )
-            .limit(1)
-        ):
-            return None
-        row = ScoreRow(
-            call_id=call_id,
-            rubric_version=score.rubric_version[:128],
-            labeller_version=labeller_version[:128],
-            score=score.score,
-            capped_by=list(score.capped_by),
-            results=to_dict(list(score.results)),
-            quality=None if score.quality is None else to_dict(score.quality),
+    call = s.get(CallRow, call_id, with_for_update=once)
+    if call is None:
+        raise NotFound(f"no call {call_id}")
+    if once and s.scalar(
+        select(ScoreRow.id)
+        .where(
+            ScoreRow.call_id == call_id,
+            ScoreRow.rubric_version == score.rubric_version[:128],
+            ScoreRow.labeller_version == labeller_version[:128],
         )
-        s.add(row)
-        s.flush()
-        s.add_all(rubric_rows(row.id, call_id, score))
-        old = call.score
-        totals.count(
-            s,
-            call.agent_id,
-            call.call_time,
-            scored=int(call.score_id is None),
-            valued=int(score.score is not None) - int(old is not None),
-            total=(score.score or 0.0) - (old or 0.0),
-        )
-        call.score_id = row.id
-        call.score = score.score
-        call.rubric_version = row.rubric_version
-        call.scored_at = row.created
-        call.needs_review = None if score.quality is None else bool(score.quality.needs_review)
-        return row.id
+        .limit(1)
+    ):
+        return None
+    row = ScoreRow(
+        call_id=call_id,
+        rubric_version=score.rubric_version[:128],
+        labeller_version=labeller_version[:128],
+        score=score.score,
+        capped_by=list(score.capped_by),
+        results=to_dict(list(score.results)),
+        quality=None if score.quality is None else to_dict(score.quality),
+    )
+    s.add(row)
+    s.flush()
+    s.add_all(rubric_rows(row.id, call_id, score))
+    old = call.score
+    totals.count(
+        s,
+        call.agent_id,
+        call.call_time,
+        scored=int(call.score_id is None),
+        valued=int(score.score is not None) - int(old is not None),
+        total=(score.score or 0.0) - (old or 0.0),
+    )
+    call.score_id = row.id
+    call.score = score.score
+    call.rubric_version = row.rubric_version
+    call.scored_at = row.created
+    call.needs_review = None if score.quality is None else bool(score.quality.needs_review)
+    return row.id

@@ -97,7 +97,8 @@ def call_detail(
     history: Sequence[ScoreRow],
     data_dir: Path,
 ) -> CallDetail:
-    """A call with its recording (``rec``: its row, if there is one), newest transcript and
+    """A call with the recording it serves (``rec``: that row, if there is one: its redacted
+    copy when the audio was redacted, else the original), newest transcript and
     score ``history`` (newest first; the current score is the row ``c.score_id`` names)."""
     current = next((h for h in history if h.id == c.score_id), None)
     t = transcript
@@ -112,7 +113,7 @@ def call_detail(
         ),
         meta=dict(c.meta or {}),
         recording=RecordingRef(
-            sha256=c.recording_sha256,
+            sha256=rec.sha256 if rec else c.recording_sha256,
             size=rec.size if rec else None,
             filename=rec.filename if rec else "",
             content_type=rec.content_type if rec else "",

@@ -72,6 +72,7 @@ def ingest(
     check_layout: bool = False,
     audio_meta: str | None = None,
     stage: Callable[[str], None] | None = None,
+    sha256: str | None = None,
 ) -> Ingested:
     """Probe ``path``, store it and add its call; raises before storing anything if the audio
     cannot be used.
@@ -83,8 +84,9 @@ def ingest(
     recording (``filename`` ``None``: the file's own name). ``audio_meta`` names a key of
     ``call.meta`` under which the probed audio facts are recorded too. ``stage`` is told
     ``"decode"`` before the probe and ``"store"`` before anything is written (for a caller that
-    names the stage a failure happened in). Each write is one transaction; the same bytes again
-    return the existing call.
+    names the stage a failure happened in). ``sha256``: the file's hash when the caller already
+    computed it (batch does, to skip scored files), so the file is not read for it again. Each
+    write is one transaction; the same bytes again return the existing call.
     """
     if stage is not None:
         stage("decode")
@@ -98,7 +100,7 @@ def ingest(
         stage("store")
     # A call whose original was replaced by its redacted copy (and not kept) must not get
     # the original bytes back from a second upload of the same file.
-    sha = file_sha256(path)
+    sha = sha256 or file_sha256(path)
     known = store.calls.for_recording(sha)
     if known is not None and original_removed(store.calls.get(known).meta):
         return Ingested(call_id=known, recording=sha, new=False, audio=info)

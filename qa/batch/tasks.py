@@ -171,7 +171,8 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
             meta=meta,
         )
         call_id = ingest(
-            store, item.path, new_call, max_duration=opts.max_duration, stage=stage.set
+            store, item.path, new_call, max_duration=opts.max_duration, stage=stage.set,
+            sha256=sha,
         ).call_id
         overrides: dict[str, Any] = {}
         if item.layout:

@@ -19,7 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import Settings
-from qa.store import Store
+from qa.store import KeyIdentity, Store
 
 __all__ = [
     "COOKIE",
@@ -63,13 +63,26 @@ _cookie = APIKeyCookie(name=COOKIE, auto_error=False, description="set by the si
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: their role, and what it allows."""
+    """Who is calling: their role, their key's id (for the audit log; never the key) and the
+    teams their key is bound to (empty: unscoped, every team), and what that allows."""
 
     role: str
+    key_id: int | None = None
+    teams: tuple[str, ...] = ()
 
     @property
     def can_upload(self) -> bool:
         return self.role in UPLOAD
+
+    @property
+    def scoped(self) -> bool:
+        """Whether the caller sees only some teams (admins always see all)."""
+        return bool(self.teams) and self.role != "admin"
+
+    @property
+    def team_scope(self) -> tuple[str, ...] | None:
+        """The teams the caller may see, or ``None`` for all: what store queries take."""
+        return self.teams if self.scoped else None
 
 
 class NotSignedIn(Exception):
@@ -136,12 +149,16 @@ async def request_key(
     return _key(header, bearer, cookie)
 
 
-async def _role(store: Store, key: str | None) -> str | None:
-    # A key seen in the last few seconds (ApiKeys.cached_role) costs no thread hop and no
+async def _identify(store: Store, key: str | None) -> KeyIdentity | None:
+    # A key seen in the last few seconds (ApiKeys.cached_identity) costs no thread hop and no
     # database round trip; only a cache miss asks the database.
     if not key:
         return None
-    return store.keys.cached_role(key) or await run_in_threadpool(store.keys.check, key)
+    return store.keys.cached_identity(key) or await run_in_threadpool(store.keys.identify, key)
+
+
+def _principal(who: KeyIdentity) -> Principal:
+    return Principal(who.role, key_id=who.id, teams=who.teams)
 
 
 async def current_principal(
@@ -150,18 +167,18 @@ async def current_principal(
     """The caller; :class:`NotSignedIn` without a valid key."""
     if not key:
         raise NotSignedIn(expired=False)
-    role = await _role(store, key)
-    if role is None:
+    who = await _identify(store, key)
+    if who is None:
         raise NotSignedIn(expired=True)
-    return Principal(role)
+    return _principal(who)
 
 
 async def optional_principal(
     store: StoreDep, key: Annotated[str | None, Depends(request_key)]
 ) -> Principal | None:
     """The caller, or ``None`` without a valid key (pages open to everyone)."""
-    role = await _role(store, key)
-    return Principal(role) if role else None
+    who = await _identify(store, key)
+    return _principal(who) if who is not None else None
 
 
 async def principal_of(request: Request) -> Principal | None:

@@ -9,7 +9,8 @@ through its parts:
 - ``store.scorecards`` (:mod:`~qa.store.scorecards`): an agent's scorecard (``get``) and every
   agent's pass counts;
 - ``store.jobs`` (:mod:`~qa.store.jobs`): the job queue;
-- ``store.keys`` (:mod:`~qa.store.keys`): API keys.
+- ``store.keys`` (:mod:`~qa.store.keys`): API keys;
+- ``store.audit`` (:mod:`~qa.store.audit`): the audit log.
 
 They return frozen records (:mod:`qa.store.records`), never ORM rows or bare dicts. The database
 is a SQLite file by default (``<data dir>/qa.db``) or any PostgreSQL by URL
@@ -36,6 +37,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import NoSuchModuleError, OperationalError
 
 from qa.errors import InputError, QAError
+from qa.store.audit import AuditLog
 from qa.store.calls import Calls
 from qa.store.engine import Database, default_data_dir, default_url, make_engine, migrate
 from qa.store.errors import NotFound, TooLarge
@@ -46,10 +48,12 @@ from qa.store.records import (
     AgentInfo,
     AgentScorecard,
     ApiKeyInfo,
+    AuditRecord,
     CallColumns,
     CallDetail,
     CallSummary,
     JobInfo,
+    KeyIdentity,
     RecordingInfo,
     RecordingRef,
     ScoreDetail,
@@ -73,10 +77,12 @@ __all__ = [
     "AgentInfo",
     "AgentScorecard",
     "ApiKeyInfo",
+    "AuditRecord",
     "CallColumns",
     "CallDetail",
     "CallSummary",
     "JobInfo",
+    "KeyIdentity",
     "RecordingInfo",
     "RecordingRef",
     "ScoreDetail",
@@ -102,6 +108,7 @@ class Store:
         self.scorecards = Scorecards(db)
         self.jobs = Jobs(db)
         self.keys = ApiKeys(db)
+        self.audit = AuditLog(db)
 
     @classmethod
     def open(

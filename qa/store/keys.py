@@ -12,8 +12,8 @@ from sqlalchemy import select
 from qa.errors import InputError
 from qa.store.engine import Database, utc_now
 from qa.store.errors import NotFound
-from qa.store.records import ApiKeyInfo
-from qa.store.schema import ROLES, ApiKey
+from qa.store.records import ApiKeyInfo, KeyIdentity
+from qa.store.schema import ROLES, ApiKey, ApiKeyTeam
 from qa.store.views import api_key_info
 
 __all__ = ["ApiKeys"]
@@ -32,7 +32,7 @@ class ApiKeys:
         #: revoked through this store stops working at once; one revoked by another process
         #: (``qa keys revoke``, another server process) within this many seconds.
         self.cache_s: float = 5.0
-        self._cache: dict[str, tuple[str, float]] = {}
+        self._cache: dict[str, tuple[KeyIdentity, float]] = {}
 
     def create(self, role: str, *, label: str = "") -> str:
         """A new API key for ``role``; returns the plaintext key (only its sha256 is stored)."""
@@ -44,33 +44,56 @@ class ApiKeys:
         return key
 
     def check(self, key: str | None) -> str | None:
-        """The role of a valid, unrevoked key, else ``None``.
+        """The role of a valid, unrevoked key, else ``None`` (see :meth:`identify`)."""
+        who = self.identify(key)
+        return who.role if who is not None else None
 
-        A valid key's role is remembered for :attr:`cache_s` seconds, so a busy server does
-        not ask the database on every request (see :meth:`cached_role`).
+    def identify(self, key: str | None) -> KeyIdentity | None:
+        """Who a valid, unrevoked key is (id, role, teams), else ``None``.
+
+        A valid key is remembered for :attr:`cache_s` seconds, so a busy server does not ask
+        the database on every request (see :meth:`cached_identity`).
         """
         if not key:
             return None
         digest = _hash_key(key)
         with self._db.read() as s:
             row = s.scalar(select(ApiKey).where(ApiKey.key_hash == digest))
-            role = None if row is None or row.revoked is not None else row.role
-        if role is not None and self.cache_s > 0:
+            if row is None or row.revoked is not None:
+                return None
+            teams = tuple(
+                s.scalars(
+                    select(ApiKeyTeam.team_id)
+                    .where(ApiKeyTeam.key_id == row.id)
+                    .order_by(ApiKeyTeam.team_id)
+                )
+            )
+            who = KeyIdentity(id=row.id, role=row.role, teams=teams)
+        if self.cache_s > 0:
             if len(self._cache) >= 4096:  # many distinct keys: start afresh, stay bounded
                 self._cache.clear()
-            self._cache[digest] = (role, time.monotonic() + self.cache_s)
-        return role
+            self._cache[digest] = (who, time.monotonic() + self.cache_s)
+        return who
 
-    def cached_role(self, key: str | None) -> str | None:
-        """The role of ``key`` if :meth:`check` accepted it in the last :attr:`cache_s`
-        seconds, else ``None`` (unknown: ask :meth:`check`). Never touches the database, so an
-        async request handler may call it."""
+    def cached_identity(self, key: str | None) -> KeyIdentity | None:
+        """Who ``key`` is if :meth:`identify` accepted it in the last :attr:`cache_s` seconds,
+        else ``None`` (unknown: ask :meth:`identify`). Never touches the database, so an async
+        request handler may call it."""
         if not key:
             return None
         hit = self._cache.get(_hash_key(key))
         if hit is None or hit[1] < time.monotonic():
             return None
         return hit[0]
+
+    def cached_role(self, key: str | None) -> str | None:
+        """The role part of :meth:`cached_identity`."""
+        who = self.cached_identity(key)
+        return who.role if who is not None else None
+
+    def forget(self) -> None:
+        """Drop the remembered keys (after a change to a key's role, teams or revocation)."""
+        self._cache.clear()
 
     def revoke(self, key_id: int | str) -> None:
         """Revoke a key by its id or by the plaintext key (:class:`NotFound` if unknown)."""

@@ -34,6 +34,8 @@ __all__ = [
     "AgentScorecard",
     "JobInfo",
     "ApiKeyInfo",
+    "KeyIdentity",
+    "AuditRecord",
     "plain",
 ]
 
@@ -249,3 +251,27 @@ class ApiKeyInfo(Record):
     label: str
     created: datetime
     revoked: datetime | None
+
+
+@dataclass(frozen=True)
+class KeyIdentity(Record):
+    """Who a valid key is: its id, role and the teams it is bound to (empty: every team)."""
+
+    id: int
+    role: str
+    teams: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuditRecord(Record):
+    """One audit entry: who (key id and role; None: the command line or the server), did what
+    (``action``), to what (``target_kind``/``target_id``), when; ``detail`` never holds content."""
+
+    id: int
+    at: datetime
+    key_id: int | None
+    role: str | None
+    action: str
+    target_kind: str
+    target_id: str
+    detail: dict[str, Any]

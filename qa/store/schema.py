@@ -41,6 +41,9 @@ __all__ = [
     "RubricResultRow",
     "Job",
     "ApiKey",
+    "Team",
+    "ApiKeyTeam",
+    "AuditEntry",
     "ROLES",
     "JOB_STATUSES",
 ]
@@ -78,6 +81,8 @@ class Agent(Base):
     n_valued: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     score_sum: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
     last_call: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The agent's team (NULL: in no team; only unscoped keys see such an agent).
+    team_id: Mapped[str | None] = mapped_column(String(64), ForeignKey("teams.id"), index=True)
 
 
 class DailyStats(Base):
@@ -141,6 +146,8 @@ class CallRow(Base):
     scored_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The current score's transcript-quality flag; NULL: no quality record (not flagged).
     needs_review: Mapped[bool | None] = mapped_column(Boolean)
+    # The UTC offset (minutes east) the call time was given with at upload; NULL: none given.
+    tz_offset: Mapped[int | None] = mapped_column(Integer)
 
 
 class Transcript(Base):
@@ -231,3 +238,44 @@ class ApiKey(Base):
     label: Mapped[str] = mapped_column(String(256), default="")
     created: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
     revoked: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Team(Base):
+    """A team of agents. Keys bound to teams (:class:`ApiKeyTeam`) see only those teams' agents."""
+
+    __tablename__ = "teams"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(256), default="")
+    created: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class ApiKeyTeam(Base):
+    """A key bound to a team. A key with no rows here is unscoped (sees every team)."""
+
+    __tablename__ = "api_key_teams"
+
+    key_id: Mapped[int] = mapped_column(Integer, ForeignKey("api_keys.id"), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(64), ForeignKey("teams.id"), primary_key=True)
+
+
+class AuditEntry(Base):
+    """Who did what to which object, and when: key changes, reviews, deletions, metadata edits,
+    recording downloads. Never the content (no transcript text, no key)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_target", "target_kind", "target_id"),
+        Index("ix_audit_log_action", "action", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    # The key that acted (NULL: the command line or the server itself) and its role then.
+    key_id: Mapped[int | None] = mapped_column(Integer)
+    role: Mapped[str | None] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(64))
+    target_kind: Mapped[str] = mapped_column(String(32), default="")
+    target_id: Mapped[str] = mapped_column(String(128), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)

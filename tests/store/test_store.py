@@ -40,6 +40,9 @@ TABLES = {
     "jobs",
     "api_keys",
     "daily_stats",
+    "teams",
+    "api_key_teams",
+    "audit_log",
 }
 
 
@@ -124,7 +127,7 @@ def test_migrations_create_the_tables_and_match_the_models(db_url, tmp_path):
     idx = {i["name"] for i in inspect(store.engine).get_indexes("calls")}
     assert {"ix_calls_agent_time", "ix_calls_time_score"} <= idx
     with store.engine.connect() as conn:
-        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0003"
         diff = compare_metadata(
             MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
         )

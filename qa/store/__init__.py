@@ -10,7 +10,9 @@ through its parts:
   agent's pass counts;
 - ``store.jobs`` (:mod:`~qa.store.jobs`): the job queue;
 - ``store.keys`` (:mod:`~qa.store.keys`): API keys;
-- ``store.audit`` (:mod:`~qa.store.audit`): the audit log.
+- ``store.audit`` (:mod:`~qa.store.audit`): the audit log;
+- ``store.reviews`` (:mod:`~qa.store.reviews`): human reviews (history, verdicts, the reviewed
+  score) and disputes.
 
 They return frozen records (:mod:`qa.store.records`), never ORM rows or bare dicts. The database
 is a SQLite file by default (``<data dir>/qa.db``) or any PostgreSQL by URL
@@ -52,15 +54,19 @@ from qa.store.records import (
     CallColumns,
     CallDetail,
     CallSummary,
+    DisputeRecord,
     JobInfo,
     KeyIdentity,
     RecordingInfo,
     RecordingRef,
+    ReviewRecord,
+    ReviewResult,
     ScoreDetail,
     ScoreSummary,
     TranscriptInfo,
     WorstCall,
 )
+from qa.store.reviews import Reviews
 from qa.store.schema import JOB_STATUSES, ROLES
 from qa.store.scorecards import Scorecards
 
@@ -81,10 +87,13 @@ __all__ = [
     "CallColumns",
     "CallDetail",
     "CallSummary",
+    "DisputeRecord",
     "JobInfo",
     "KeyIdentity",
     "RecordingInfo",
     "RecordingRef",
+    "ReviewRecord",
+    "ReviewResult",
     "ScoreDetail",
     "ScoreSummary",
     "TranscriptInfo",
@@ -109,6 +118,7 @@ class Store:
         self.jobs = Jobs(db)
         self.keys = ApiKeys(db)
         self.audit = AuditLog(db)
+        self.reviews = Reviews(db)
 
     @classmethod
     def open(

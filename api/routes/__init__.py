@@ -1,6 +1,6 @@
 """The JSON API, one module per resource, each with its own ``APIRouter(prefix, tags)``.
 
-``calls`` (upload, read, audio, list), ``agents`` (list, one agent, scorecard as JSON or CSV),
+``calls`` (upload, read, audio, list), ``reviews`` (reviews and disputes of a call), ``agents`` (list, one agent, scorecard as JSON or CSV),
 ``jobs``, ``keys`` (admins) and ``health``. :data:`ROUTERS` is the order they are included in,
 which is the order of the OpenAPI document.
 """
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import agents, calls, health, jobs, keys
+from api.routes import agents, calls, health, jobs, keys, reviews
 
 __all__ = ["ROUTERS"]
 
 ROUTERS: tuple[APIRouter, ...] = (
     calls.router,
+    reviews.router,
     agents.router,
     jobs.router,
     keys.router,

@@ -18,7 +18,9 @@ from api.pages.charts import timeline
 from api.pages.filters import LANGUAGES, clock, rubric_about, rubric_title, words
 from api.pages.render import date_param, latest_job, page_router, render
 from api.pages.transcript import transcript_view
-from qa.rubrics import available, outcome_choices, passing_outcomes
+from qa.review.effective import judged, reviewed_item
+from qa.review.model import ItemVerdict
+from qa.rubrics import available, outcome_choices, outcomes, passing_outcomes
 
 __all__ = ["router", "results_view", "CALLS_PER_PAGE"]
 
@@ -126,10 +128,35 @@ def _result_status(outcome: str, score: Any) -> str:
     return "fair" if float(score) >= 50 else "poor"
 
 
+def _review_view(r: Mapping[str, Any], verdict: ItemVerdict | None) -> dict[str, Any] | None:
+    """What a card shows of the human verdict on its item: the reviewed outcome and sub-score,
+    the findings added (``None`` when nobody judged the item)."""
+    if not judged(verdict):
+        return None
+    assert verdict is not None
+    item = reviewed_item(r, verdict)
+    return {
+        "outcome": item.outcome,
+        "outcome_text": words(item.outcome),
+        "score": item.score,
+        "status": _result_status(item.outcome, item.score),
+        "set": verdict.outcome is not None,
+        "added": [
+            {"start": a.start, "end": a.end, "quote": a.quote, "kind_text": words(a.kind)}
+            for a in verdict.added
+        ],
+        "at": verdict.reviewed_at,
+    }
+
+
 def results_view(
     results: list[Mapping[str, Any]],
+    verdicts: Mapping[str, ItemVerdict] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The rubric results as cards (canonical item order) and every finding, in time order."""
+    """The rubric results as cards (canonical item order) and every finding, in time order;
+    with ``verdicts``, each card says how it was reviewed and each finding whether it was
+    judged wrong or right."""
+    verdicts = verdicts or {}
     order = {n: i for i, n in enumerate(available())}
     passing = passing_outcomes()
     cards, flat = [], []
@@ -137,6 +164,7 @@ def results_view(
         name = str(r.get("rubric") or "")
         score = r.get("score")
         outcome = str(r.get("outcome") or "")
+        verdict = verdicts.get(name)
         findings = []
         for i, f in enumerate(r.get("findings") or []):
             start = float(f.get("start") or 0.0)
@@ -153,6 +181,9 @@ def results_view(
                 ),
                 "good": outcome in passing,
                 "review": f.get("status") == "review",
+                "index": i,
+                "wrong": verdict is not None and i in verdict.wrong,
+                "right": verdict is not None and i in verdict.right,
             }
             findings.append(view)
             flat.append(view)
@@ -176,9 +207,18 @@ def results_view(
                 "n_review": sum(1 for f in findings if f["review"]),
                 "metrics": metrics,
                 "version": r.get("version") or "",
+                "reviewed": _review_view(r, verdict),
+                "choices": [(o, words(o)) for o in _outcomes_of(name)],
             }
         )
     return cards, sorted(flat, key=_finding_sort_key)
+
+
+def _outcomes_of(name: str) -> tuple[str, ...]:
+    try:
+        return outcomes(name)
+    except Exception:  # an item no longer registered: nothing to choose from
+        return ()
 
 
 def _redaction_view(
@@ -203,7 +243,9 @@ def call_page(call_id: str, request: Request, user: Viewer, store: StoreDep) -> 
     call = store.calls.get(call_id)
     score = call.score
     transcript = call.transcript
-    cards, findings = results_view(list(score.results) if score else [])
+    verdicts = store.reviews.verdicts(call_id)
+    cards, findings = results_view(list(score.results) if score else [], verdicts)
+    disputes = store.reviews.disputes(call_id)
     utterances = list(transcript.utterances) if transcript else []
     tview = transcript_view(utterances, findings, call.language)
     duration = float(call.duration or 0.0) or max((u["end"] for u in tview), default=0.0)
@@ -230,6 +272,13 @@ def call_page(call_id: str, request: Request, user: Viewer, store: StoreDep) -> 
             "language_name": LANGUAGES.get(call.language or "", call.language or ""),
             "agent_href": f"/agents/{quote(call.agent_id, safe='')}",
             "redaction": _redaction_view(call.meta, transcript.meta if transcript else {}),
+            "can_review": bool(score) and user.can_review,
+            "can_dispute": user.can_dispute,
+            "reviews": store.reviews.for_call(call_id),
+            "open_disputes": [d for d in disputes if d.resolved_at is None],
+            "closed_disputes": [d for d in disputes if d.resolved_at is not None],
+            "review_api": f"/v1/calls/{quote(call_id, safe='')}/reviews",
+            "dispute_api": f"/v1/calls/{quote(call_id, safe='')}/disputes",
         },
         user=user,
         nav="calls",

@@ -15,7 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.test_pages import Tab, browser, site, tab, wait_js  # noqa: F401  (fixtures)
+from tests.api import test_pages
+from tests.api.test_pages import Tab, wait_js
+
+# The running server over the seeded store, the browser and a fresh tab per test.
+site = test_pages.site
+browser = test_pages.browser
+tab = test_pages.tab
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 

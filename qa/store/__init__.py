@@ -10,7 +10,8 @@ through its parts:
   agent's pass counts;
 - ``store.jobs`` (:mod:`~qa.store.jobs`): the job queue;
 - ``store.keys`` (:mod:`~qa.store.keys`): API keys;
-- ``store.audit`` (:mod:`~qa.store.audit`): the audit log.
+- ``store.audit`` (:mod:`~qa.store.audit`): the audit log;
+- ``store.queue`` (:mod:`~qa.store.queue`): the review queue.
 
 They return frozen records (:mod:`qa.store.records`), never ORM rows or bare dicts. The database
 is a SQLite file by default (``<data dir>/qa.db``) or any PostgreSQL by URL
@@ -44,6 +45,7 @@ from qa.store.errors import NotFound, TooLarge
 from qa.store.files import RecordingFiles
 from qa.store.jobs import Jobs
 from qa.store.keys import ApiKeys
+from qa.store.queue import ReviewQueue
 from qa.store.records import (
     AgentInfo,
     AgentScorecard,
@@ -109,6 +111,7 @@ class Store:
         self.jobs = Jobs(db)
         self.keys = ApiKeys(db)
         self.audit = AuditLog(db)
+        self.queue = ReviewQueue(db)
 
     @classmethod
     def open(

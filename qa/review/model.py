@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-__all__ = ["REVIEW_ACTIONS", "ItemVerdict", "ReviewedCall", "HumanFinding"]
+__all__ = ["REVIEW_ACTIONS", "ItemVerdict", "ReviewedCall", "HumanFinding", "ReviewAction"]
 
 #: What one review row does. ``confirm``: the machine outcome is right; ``set_outcome``: the
 #: right outcome is ``outcome``; ``finding_wrong`` / ``finding_right``: a machine finding (by
@@ -73,3 +73,24 @@ class ReviewedCall:
     machine: tuple[dict[str, Any], ...]
     verdicts: dict[str, ItemVerdict] = field(default_factory=dict)
     sampled: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewAction:
+    """One thing a reviewer does, as the store's ``reviews.add`` takes it (one ``reviews`` row).
+
+    ``rubric``: the item (``None`` only for a ``comment`` on the whole call); ``action``: one of
+    :data:`REVIEW_ACTIONS`; ``outcome``: for ``set_outcome`` (``confirm`` takes the machine's);
+    ``finding``: the machine finding's index in the item's findings (``finding_wrong`` /
+    ``finding_right``); ``added``: the missed finding (``finding_added``); ``comment``: free
+    text (any action may carry one); ``resolves``: the id of an open dispute of the call that
+    this action resolves.
+    """
+
+    rubric: str | None
+    action: str
+    outcome: str | None = None
+    finding: int | None = None
+    added: HumanFinding | None = None
+    comment: str = ""
+    resolves: int | None = None

@@ -11,6 +11,8 @@ through its parts:
 - ``store.jobs`` (:mod:`~qa.store.jobs`): the job queue;
 - ``store.keys`` (:mod:`~qa.store.keys`): API keys;
 - ``store.audit`` (:mod:`~qa.store.audit`): the audit log;
+- ``store.reviews`` (:mod:`~qa.store.reviews`): human reviews (history, verdicts, the reviewed
+  score) and disputes;
 - ``store.queue`` (:mod:`~qa.store.queue`): the review queue.
 
 They return frozen records (:mod:`qa.store.records`), never ORM rows or bare dicts. The database
@@ -54,15 +56,19 @@ from qa.store.records import (
     CallColumns,
     CallDetail,
     CallSummary,
+    DisputeRecord,
     JobInfo,
     KeyIdentity,
     RecordingInfo,
     RecordingRef,
+    ReviewRecord,
+    ReviewResult,
     ScoreDetail,
     ScoreSummary,
     TranscriptInfo,
     WorstCall,
 )
+from qa.store.reviews import Reviews
 from qa.store.schema import JOB_STATUSES, ROLES
 from qa.store.scorecards import Scorecards
 
@@ -83,10 +89,13 @@ __all__ = [
     "CallColumns",
     "CallDetail",
     "CallSummary",
+    "DisputeRecord",
     "JobInfo",
     "KeyIdentity",
     "RecordingInfo",
     "RecordingRef",
+    "ReviewRecord",
+    "ReviewResult",
     "ScoreDetail",
     "ScoreSummary",
     "TranscriptInfo",
@@ -111,6 +120,7 @@ class Store:
         self.jobs = Jobs(db)
         self.keys = ApiKeys(db)
         self.audit = AuditLog(db)
+        self.reviews = Reviews(db)
         self.queue = ReviewQueue(db)
 
     @classmethod

@@ -320,17 +320,20 @@ class Calls:
         outcome: str | None = None,
         needs_review: bool | None = None,
         findings: str | None = None,
+        reviewed: bool | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[builtins.list[CallSummary], int]:
         """Calls newest first, filtered; returns ``(calls on this page, total matching)``.
 
         Dates: a date includes its whole day (UTC); a date-time bound is inclusive. Score bounds
-        are inclusive and exclude unscored calls. ``outcome`` matches the current score's rubric
+        are inclusive, apply to the reviewed score where there is one, and exclude unscored
+        calls. ``outcome`` matches the current score's rubric
         results: ``"pass"`` (any item) or ``"rubric:outcome"`` (``"resolution:none"``).
         ``needs_review=True``: calls whose current score flags the transcript for review;
         ``False``: the others (unflagged, unscored, or scored before quality was recorded).
         ``findings="review"``: calls whose current score has findings for review.
+        ``reviewed=True``: calls whose current score was reviewed; ``False``: the others.
         """
         if not 0 < limit <= 1000:
             raise InputError("limit must be between 1 and 1000")
@@ -338,9 +341,9 @@ class Calls:
             raise InputError("offset must be >= 0")
         conds = call_filters(agent=agent, date_from=date_from, date_to=date_to)
         if min_score is not None:
-            conds.append(CallRow.score >= min_score)
+            conds.append(totals.effective_score() >= min_score)
         if max_score is not None:
-            conds.append(CallRow.score <= max_score)
+            conds.append(totals.effective_score() <= max_score)
         if outcome:
             rubric, _, name = outcome.rpartition(":")
             sub = [RubricResultRow.outcome == name]
@@ -357,6 +360,10 @@ class Calls:
                 CallRow.score_id.in_(
                     select(RubricResultRow.score_id).where(RubricResultRow.n_review > 0)
                 )
+            )
+        if reviewed is not None:
+            conds.append(
+                CallRow.reviewed_at.is_not(None) if reviewed else CallRow.reviewed_at.is_(None)
             )
         with self._db.read() as s:
             total = s.scalar(select(func.count()).select_from(CallRow).where(*conds)) or 0

@@ -19,6 +19,7 @@ __all__ = [
     "iso_week",
     "period",
     "call_filters",
+    "time_filters",
     "flagged",
     "not_flagged",
     "round_or_none",
@@ -81,19 +82,25 @@ def period(date_from: When, date_to: When) -> tuple[str, str]:
     return show(date_from), show(date_to)
 
 
+def time_filters(column: Any, date_from: When, date_to: When) -> list[Any]:
+    """SQL conditions putting a time ``column`` in the period (by the rules above)."""
+    conds: list[Any] = []
+    lo = _lower_bound(date_from)
+    if lo is not None:
+        conds.append(column >= lo)
+    hi = _upper_bound(date_to)
+    if hi is not None:
+        bound, inclusive = hi
+        conds.append(column <= bound if inclusive else column < bound)
+    return conds
+
+
 def call_filters(*, agent: str | None, date_from: When, date_to: When) -> list[Any]:
     """SQL conditions on ``calls``: one agent's (if given) in the period."""
     conds: list[Any] = []
     if agent is not None:
         conds.append(CallRow.agent_id == agent)
-    lo = _lower_bound(date_from)
-    if lo is not None:
-        conds.append(CallRow.call_time >= lo)
-    hi = _upper_bound(date_to)
-    if hi is not None:
-        bound, inclusive = hi
-        conds.append(CallRow.call_time <= bound if inclusive else CallRow.call_time < bound)
-    return conds
+    return conds + time_filters(CallRow.call_time, date_from, date_to)
 
 
 def flagged() -> Any:

@@ -36,6 +36,9 @@ __all__ = [
     "ApiKeyInfo",
     "KeyIdentity",
     "AuditRecord",
+    "ReviewRecord",
+    "DisputeRecord",
+    "ReviewResult",
     "plain",
 ]
 
@@ -148,25 +151,32 @@ class CallColumns(Record):
 @dataclass(frozen=True)
 class CallSummary(CallColumns):
     """A call as lists show it. ``score``, ``rubric_version``, ``scored_at`` and
-    ``needs_review`` are the current score's (``None`` while unscored)."""
+    ``needs_review`` are the current score's (``None`` while unscored); ``score`` is the
+    machine's. ``review_score`` / ``reviewed_at``: the current score as reviewed and when it
+    last was (``None``: not reviewed); lists and scorecards use ``review_score`` where set."""
 
     score: float | None
     rubric_version: str | None
     scored_at: datetime | None
     needs_review: bool | None
+    review_score: float | None
+    reviewed_at: datetime | None
 
 
 @dataclass(frozen=True)
 class CallDetail(CallColumns):
     """A call with everything about it, in the order the API shows it: the fields of
     :class:`CallSummary` except that ``score`` is the current :class:`ScoreDetail` (``None``
-    while unscored; its number is ``score.score``), then ``meta``, the recording, the newest
-    transcript (``None`` before transcription) and the score ``history`` (newest first)."""
+    while unscored; its number is ``score.score``, the machine's; ``review_score`` the reviewed
+    one), then ``meta``, the recording, the newest transcript (``None`` before transcription)
+    and the score ``history`` (newest first)."""
 
     score: ScoreDetail | None
     rubric_version: str | None
     scored_at: datetime | None
     needs_review: bool | None
+    review_score: float | None
+    reviewed_at: datetime | None
     meta: Mapping[str, Any]
     recording: RecordingRef
     transcript: TranscriptInfo | None
@@ -192,13 +202,15 @@ class AgentInfo(Record):
 
 @dataclass(frozen=True)
 class WorstCall(Record):
-    """One of a scorecard's lowest-scoring calls, with every finding of its current score
-    (each with its result's ``outcome`` and its own ``status``)."""
+    """One of a scorecard's lowest-scoring calls (by the reviewed score where there is one),
+    with every finding of its current score (each with its result's ``outcome`` and its own
+    ``status``). ``score`` is the machine's, ``review_score`` the reviewed one (or ``None``)."""
 
     call_id: str
     score: float | None
     call_time: datetime
     findings: tuple[Mapping[str, Any], ...]
+    review_score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -275,3 +287,61 @@ class AuditRecord(Record):
     target_kind: str
     target_id: str
     detail: dict[str, Any]
+
+
+# --- reviews and disputes --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewRecord(Record):
+    """One stored review action (a row of a call's review history): who (key id and role), when,
+    on which score and item, and what (see :class:`qa.review.model.ReviewAction`). ``added``
+    is the missed finding of a ``finding_added`` (``start``, ``end``, ``utterance_ids``,
+    ``quote``, ``kind``), else ``None``."""
+
+    id: int
+    call_id: str
+    score_id: int
+    rubric: str | None
+    action: str
+    outcome: str | None
+    finding: int | None
+    added: Mapping[str, Any] | None
+    comment: str
+    resolves: int | None
+    key_id: int | None
+    role: str | None
+    created: datetime
+
+
+@dataclass(frozen=True)
+class DisputeRecord(Record):
+    """A dispute of a call (``rubric`` ``None``), an item, or one machine finding of it
+    (``finding``: its index); open while ``resolved_at`` is ``None``."""
+
+    id: int
+    call_id: str
+    agent_id: str
+    score_id: int | None
+    rubric: str | None
+    finding: int | None
+    comment: str
+    key_id: int | None
+    role: str | None
+    created: datetime
+    resolved_at: datetime | None
+    resolved_by: int | None
+    resolved_review: int | None
+
+
+@dataclass(frozen=True)
+class ReviewResult(Record):
+    """What adding a review did: the rows added, the call's machine and reviewed scores, the
+    items that capped the reviewed score, and the disputes it resolved."""
+
+    call_id: str
+    reviews: tuple[ReviewRecord, ...]
+    score: float | None
+    review_score: float | None
+    capped_by: tuple[str, ...]
+    resolved: tuple[int, ...] = ()

@@ -44,6 +44,8 @@ __all__ = [
     "Team",
     "ApiKeyTeam",
     "AuditEntry",
+    "Review",
+    "Dispute",
     "ROLES",
     "JOB_STATUSES",
 ]
@@ -114,8 +116,9 @@ class CallRow(Base):
     __tablename__ = "calls"
     __table_args__ = (
         # Covering indexes: per-agent and team aggregates over a period read only the index.
-        Index("ix_calls_agent_time", "agent_id", "call_time", "score", "score_id"),
-        Index("ix_calls_time_score", "call_time", "score", "score_id"),
+        Index("ix_calls_agent_time", "agent_id", "call_time", "score", "score_id", "review_score"),
+        Index("ix_calls_time_score", "call_time", "score", "score_id", "review_score"),
+        Index("ix_calls_reviewed_at", "reviewed_at"),
         Index("ix_calls_score", "score"),
         Index("ix_calls_score_id", "score_id"),
         Index("ix_calls_needs_review", "needs_review", "call_time"),
@@ -148,6 +151,10 @@ class CallRow(Base):
     needs_review: Mapped[bool | None] = mapped_column(Boolean)
     # The UTC offset (minutes east) the call time was given with at upload; NULL: none given.
     tz_offset: Mapped[int | None] = mapped_column(Integer)
+    # The current score as reviewed (qa.review.effective), denormalised from `reviews`; NULL:
+    # not reviewed. Lists, scorecards and the totals use COALESCE(review_score, score).
+    review_score: Mapped[float | None] = mapped_column(Float)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Transcript(Base):
@@ -202,6 +209,11 @@ class RubricResultRow(Base):
     # Every finding (confirmed and for review), and of them those for review.
     n_findings: Mapped[int] = mapped_column(Integer, default=0)
     n_review: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The item as reviewed (qa.review.effective); NULL outcome: no human judgement, the
+    # machine's stands. review_passed is NULL when the reviewed item is not counted.
+    review_outcome: Mapped[str | None] = mapped_column(String(64))
+    review_sub_score: Mapped[float | None] = mapped_column(Float)
+    review_passed: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class Job(Base):
@@ -279,3 +291,66 @@ class AuditEntry(Base):
     target_kind: Mapped[str] = mapped_column(String(32), default="")
     target_id: Mapped[str] = mapped_column(String(128), default="")
     detail: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+
+class Review(Base):
+    """One review action on one call's score (qa.review.model.REVIEW_ACTIONS): history, never
+    changed; the verdict on an item is what the newest rows add up to."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        CheckConstraint(
+            "action IN ('confirm', 'set_outcome', 'finding_wrong', 'finding_right', "
+            "'finding_added', 'comment')",
+            name="action_known",
+        ),
+        Index("ix_reviews_call", "call_id", "id"),
+        Index("ix_reviews_created", "created"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    call_id: Mapped[str] = mapped_column(String(64), ForeignKey("calls.id"))
+    # The score reviewed (its findings are referred to by index).
+    score_id: Mapped[int] = mapped_column(Integer, ForeignKey("scores.id"))
+    # NULL: a comment on the whole call.
+    rubric: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str | None] = mapped_column(String(64))
+    finding_index: Mapped[int | None] = mapped_column(Integer)
+    # finding_added: the span (seconds), the utterances and the words quoted.
+    span_start: Mapped[float | None] = mapped_column(Float)
+    span_end: Mapped[float | None] = mapped_column(Float)
+    utterance_ids: Mapped[list[Any]] = mapped_column(JSONType, default=list)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(64), default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    resolves: Mapped[int | None] = mapped_column(Integer, ForeignKey("disputes.id"))
+    key_id: Mapped[int | None] = mapped_column(Integer)
+    role: Mapped[str | None] = mapped_column(String(16))
+    created: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class Dispute(Base):
+    """A call, or one machine finding of it, flagged as disputed (by a supervisor, QA lead or
+    admin); open until a review resolves it."""
+
+    __tablename__ = "disputes"
+    __table_args__ = (
+        Index("ix_disputes_call", "call_id", "id"),
+        Index("ix_disputes_open", "resolved_at", "created"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    call_id: Mapped[str] = mapped_column(String(64), ForeignKey("calls.id"))
+    score_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("scores.id"))
+    # NULL rubric: the whole call; with finding_index: that finding of the item.
+    rubric: Mapped[str | None] = mapped_column(String(64))
+    finding_index: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    key_id: Mapped[int | None] = mapped_column(Integer)
+    role: Mapped[str | None] = mapped_column(String(16))
+    created: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The key that resolved it (NULL while open, or resolved from the command line).
+    resolved_by: Mapped[int | None] = mapped_column(Integer)
+    resolved_review: Mapped[int | None] = mapped_column(Integer)

@@ -21,6 +21,7 @@ from qa.store.filters import When, call_filters, flagged, not_flagged, parse_whe
 from qa.store.filters import round_or_none as _round
 from qa.store.records import AgentScorecard, WorstCall
 from qa.store.schema import Agent, CallRow, DailyStats, RubricResultRow, ScoreRow
+from qa.store.totals import effective_score
 from qa.store.views import stored_results
 from qa.types import RubricStats
 
@@ -70,8 +71,8 @@ class Scorecards:
                     CallRow.week,
                     func.count(),
                     func.count(CallRow.score_id),
-                    func.count(CallRow.score),
-                    func.sum(CallRow.score),
+                    func.count(effective_score()),
+                    func.sum(effective_score()),
                 )
                 .where(*conds)
                 .group_by(CallRow.week)
@@ -89,10 +90,16 @@ class Scorecards:
             )
             worst_rows = (
                 s.execute(
-                    select(CallRow.id, CallRow.score, CallRow.call_time, ScoreRow.results)
+                    select(
+                        CallRow.id,
+                        CallRow.score,
+                        CallRow.review_score,
+                        CallRow.call_time,
+                        ScoreRow.results,
+                    )
                     .join(ScoreRow, ScoreRow.id == CallRow.score_id)
-                    .where(*scored, CallRow.score.is_not(None))
-                    .order_by(CallRow.score.asc(), CallRow.call_time.desc(), CallRow.id)
+                    .where(*scored, effective_score().is_not(None))
+                    .order_by(effective_score().asc(), CallRow.call_time.desc(), CallRow.id)
                     .limit(worst)
                 ).all()
                 if worst > 0
@@ -122,6 +129,7 @@ class Scorecards:
                     call_id=r.id,
                     score=r.score,
                     call_time=r.call_time,
+                    review_score=r.review_score,
                     findings=tuple(
                         {**f, "outcome": res.get("outcome")}
                         for res in stored_results(r.results)
@@ -174,29 +182,37 @@ def _team(
         ).one()
         return int(n), (float(total) / int(valued) if valued else None)
     n, mean = s.execute(
-        select(func.count(CallRow.score_id), func.avg(CallRow.score)).where(*period_conds)
+        select(func.count(CallRow.score_id), func.avg(effective_score())).where(*period_conds)
     ).one()
     return int(n), mean
 
 
+def _reviewed(machine: Any, human: Any) -> Any:
+    """An item's column as reviewed: the human value where the item was judged (its
+    ``review_outcome`` is set), else the machine's."""
+    return case((RubricResultRow.review_outcome.is_not(None), human), else_=machine)
+
+
 def _per_rubric(s: Connection, conds: Sequence[Any]) -> dict[str, dict[str, Any]]:
     """Each rubric item's figures (the fields of :class:`~qa.types.RubricStats` but the team
-    pass rate), by item name."""
+    pass rate), by item name; outcomes, pass rates and sub-scores as reviewed."""
     rr = RubricResultRow
+    outcome = _reviewed(rr.outcome, rr.review_outcome)
+    passed = _reviewed(rr.passed, rr.review_passed)
     q = (
         select(
             rr.rubric,
-            rr.outcome,
+            outcome,
             func.count(rr.id),
-            func.count(rr.passed),
-            func.sum(case((rr.passed.is_(True), 1), else_=0)),
-            func.avg(rr.sub_score),
+            func.count(passed),
+            func.sum(case((passed.is_(True), 1), else_=0)),
+            func.avg(_reviewed(rr.sub_score, rr.review_sub_score)),
             func.sum(rr.n_findings),
             func.sum(rr.n_review),
         )
         .join(CallRow, CallRow.score_id == rr.score_id)
         .where(*conds)
-        .group_by(rr.rubric, rr.outcome)
+        .group_by(rr.rubric, outcome)
     )
     out: dict[str, dict[str, Any]] = {}
     sums: dict[str, float] = {}
@@ -240,8 +256,9 @@ def _pass_counts(
     has a sub-score (``passed`` is not NULL) and passes when ``passed`` is true."""
     rr = RubricResultRow
     keys = (CallRow.agent_id, rr.rubric) if by_agent else (rr.rubric,)
+    passed = _reviewed(rr.passed, rr.review_passed)
     q = (
-        select(*keys, func.count(rr.passed), func.sum(case((rr.passed.is_(True), 1), else_=0)))
+        select(*keys, func.count(passed), func.sum(case((passed.is_(True), 1), else_=0)))
         .join(CallRow, CallRow.score_id == rr.score_id)
         .where(*conds)
         .group_by(*keys)

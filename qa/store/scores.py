@@ -2,7 +2,8 @@
 
 Re-scoring adds a ``scores`` row; the newest one is the call's *current* score
 (``calls.score_id``, with its number, rubric version and quality flag copied onto the call row
-for filters and aggregation). The running totals change in the same transaction.
+for filters and aggregation). The running totals change in the same transaction. A new score
+has not been reviewed: the call's reviewed score (``calls.review_score``) is cleared.
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ def save_in(
     s.add(row)
     s.flush()
     s.add_all(rubric_rows(row.id, call_id, score))
-    old = call.score
+    # The reviews were of the previous score: the new one is the machine's until reviewed.
+    old = call.review_score if call.review_score is not None else call.score
     totals.count(
         s,
         call.agent_id,
@@ -109,4 +111,6 @@ def save_in(
     call.rubric_version = row.rubric_version
     call.scored_at = row.created
     call.needs_review = None if score.quality is None else bool(score.quality.needs_review)
+    call.review_score = None
+    call.reviewed_at = None
     return row.id

@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 from qa.store.filters import as_utc
 from qa.store.schema import Agent, CallRow, DailyStats
 
-__all__ = ["count", "rebuild"]
+__all__ = ["count", "rebuild", "effective_score"]
+
+
+def effective_score() -> Any:
+    """The call's score as lists, scorecards and the totals count it: the reviewed score where
+    there is one, else the machine's."""
+    return func.coalesce(CallRow.review_score, CallRow.score)
 
 
 def count(
@@ -33,7 +39,8 @@ def count(
 ) -> None:
     """Add to the agent's and the day's running totals (atomic increments, in ``s``'s
     transaction): ``calls`` new calls, ``scored`` calls scored for the first time, ``valued``
-    more calls whose current score is a number, ``total`` more summed score."""
+    more calls whose current (reviewed, else machine) score is a number, ``total`` more summed
+    score."""
     s.flush()
     values: dict[str, Any] = {
         "n_calls": Agent.n_calls + calls,
@@ -83,8 +90,8 @@ def rebuild(s: Session) -> None:
                 CallRow.agent_id,
                 func.count(),
                 func.count(CallRow.score_id),
-                func.count(CallRow.score),
-                func.coalesce(func.sum(CallRow.score), 0.0),
+                func.count(effective_score()),
+                func.coalesce(func.sum(effective_score()), 0.0),
                 func.max(CallRow.call_time),
             ).group_by(CallRow.agent_id)
         )
@@ -100,8 +107,8 @@ def rebuild(s: Session) -> None:
             day,
             func.count(),
             func.count(CallRow.score_id),
-            func.count(CallRow.score),
-            func.coalesce(func.sum(CallRow.score), 0.0),
+            func.count(effective_score()),
+            func.coalesce(func.sum(effective_score()), 0.0),
         ).group_by(day)
     ).all()
     s.add_all(

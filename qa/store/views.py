@@ -66,6 +66,8 @@ def _call_columns(c: CallRow) -> dict[str, Any]:
         "rubric_version": c.rubric_version,
         "scored_at": c.scored_at,
         "needs_review": c.needs_review,
+        "review_score": c.review_score,
+        "reviewed_at": c.reviewed_at,
     }
 
 

@@ -43,6 +43,8 @@ TABLES = {
     "teams",
     "api_key_teams",
     "audit_log",
+    "reviews",
+    "disputes",
 }
 
 
@@ -127,7 +129,7 @@ def test_migrations_create_the_tables_and_match_the_models(db_url, tmp_path):
     idx = {i["name"] for i in inspect(store.engine).get_indexes("calls")}
     assert {"ix_calls_agent_time", "ix_calls_time_score"} <= idx
     with store.engine.connect() as conn:
-        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0003"
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0004"
         diff = compare_metadata(
             MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
         )
@@ -836,7 +838,8 @@ def test_records_are_frozen_and_serialise_in_the_api_order(store):
     assert list(d) == [
         "id", "agent_id", "recording_sha256", "call_time", "queue", "customer_ref",
         "language_hint", "channel_layout", "duration", "language", "source", "created", "score",
-        "rubric_version", "scored_at", "needs_review", "meta", "recording", "transcript", "history",
+        "rubric_version", "scored_at", "needs_review", "review_score", "reviewed_at", "meta",
+        "recording", "transcript", "history",
     ]  # fmt: skip
     assert d["score"]["score"] == 55.0 and isinstance(d["score"]["results"], list)
     assert d["history"] == [h.to_dict() for h in got.history] and isinstance(d["history"], list)

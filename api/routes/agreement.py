@@ -24,7 +24,9 @@ from qa.store import Store
 
 __all__ = ["router", "AgreementPublic", "agreement_for"]
 
-router = APIRouter(prefix="/v1/agreement", tags=["reviews"], responses=error_responses(401, 403, 422))
+router = APIRouter(
+    prefix="/v1/agreement", tags=["reviews"], responses=error_responses(401, 403, 422)
+)
 
 NOTE = (
     "Precision, recall and agreement over all reviewed calls are biased towards the calls the "
@@ -61,8 +63,13 @@ class ItemAgreementPublic(BaseModel):
 
     @classmethod
     def of(cls, i: ItemAgreement) -> ItemAgreementPublic:
-        est = {k: EstimatePublic.of(getattr(i, k)) for k in ("agreement", "kappa", "precision", "recall")}
-        counts = {k: getattr(i, k) for k in ("true_positives", "false_positives", "misses", "unjudged")}
+        est = {
+            k: EstimatePublic.of(getattr(i, k))
+            for k in ("agreement", "kappa", "precision", "recall")
+        }
+        counts = {
+            k: getattr(i, k) for k in ("true_positives", "false_positives", "misses", "unjudged")
+        }
         return cls(rubric=i.rubric, n_calls=i.n_calls, **est, **counts)
 
 
@@ -78,7 +85,9 @@ class AgreementTablePublic(BaseModel):
             population=t.population,  # type: ignore[arg-type]
             n_calls=t.n_calls,
             items=[ItemAgreementPublic.of(i) for i in t.items],
-            by_language={k: [ItemAgreementPublic.of(i) for i in v] for k, v in t.by_language.items()},
+            by_language={
+                k: [ItemAgreementPublic.of(i) for i in v] for k, v in t.by_language.items()
+            },
         )
 
 
@@ -99,7 +108,9 @@ class AgreementPublic(BaseModel):
     @classmethod
     def of(cls, report: AgreementReport, **period: Any) -> AgreementPublic:
         return cls(
-            **period, all=AgreementTablePublic.of(report.all), sample=AgreementTablePublic.of(report.sample)
+            **period,
+            all=AgreementTablePublic.of(report.all),
+            sample=AgreementTablePublic.of(report.sample),
         )
 
 

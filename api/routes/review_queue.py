@@ -60,7 +60,10 @@ class ReviewQueuePublic(BaseModel):
         )
 
 
-@router.get("", summary="Calls to review next: disputed, flagged, with findings for review, and a random sample")
+@router.get(
+    "",
+    summary="Calls to review next: disputed, flagged, with findings for review, and a random sample",
+)
 def review_queue(
     store: StoreDep,
     who: Reviewer,

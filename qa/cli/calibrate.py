@@ -28,14 +28,54 @@ def register(sub: Any) -> None:
     add_common(c)
     add_store_options(c)
     c.add_argument("--from", dest="date_from", metavar="DATE", help="reviews from this date (ISO)")
-    c.add_argument("--to", dest="date_to", metavar="DATE", help="reviews up to this date (whole day) or date-time")
-    c.add_argument("--target-precision", type=float, default=0.9, metavar="P", help="precision the confirmed findings must reach (default 0.9)")
-    c.add_argument("--rubric", metavar="FILE", help="the configuration to start from (default: $QA_RUBRIC or the shipped one)")
-    c.add_argument("--out", metavar="FILE", help="where the new configuration goes (default: ./rubric-<new version>.toml)")
-    c.add_argument("--version", dest="new_version", metavar="NAME", help="the new configuration's version (default: <version>-cal<YYYYMMDD>)")
-    c.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds over calls (default 5)")
-    c.add_argument("--min-findings", type=int, default=10, metavar="N", help="reviewed findings an item needs (default 10)")
-    c.add_argument("--retrain", action="store_true", help="also fit site-specific labeller heads from the reviewed sentences (not available yet)")
+    c.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="reviews up to this date (whole day) or date-time",
+    )
+    c.add_argument(
+        "--target-precision",
+        type=float,
+        default=0.9,
+        metavar="P",
+        help="precision the confirmed findings must reach (default 0.9)",
+    )
+    c.add_argument(
+        "--rubric",
+        metavar="FILE",
+        help="the configuration to start from (default: $QA_RUBRIC or the shipped one)",
+    )
+    c.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where the new configuration goes (default: ./rubric-<new version>.toml)",
+    )
+    c.add_argument(
+        "--version",
+        dest="new_version",
+        metavar="NAME",
+        help="the new configuration's version (default: <version>-cal<YYYYMMDD>)",
+    )
+    c.add_argument(
+        "--folds",
+        type=int,
+        default=5,
+        metavar="K",
+        help="cross-validation folds over calls (default 5)",
+    )
+    c.add_argument(
+        "--min-findings",
+        type=int,
+        default=10,
+        metavar="N",
+        help="reviewed findings an item needs (default 10)",
+    )
+    c.add_argument(
+        "--retrain",
+        action="store_true",
+        help="also fit site-specific labeller heads from the reviewed sentences (not available yet)",
+    )
     c.set_defaults(func=run)
 
 
@@ -51,14 +91,19 @@ def format_report(calibrations: Any, before: Any, after: Any, target: float) -> 
     """The thresholds chosen, then precision and recall of the confirmed findings before and
     after, over all reviewed calls and over the random sample only."""
     lines = [f"target precision {target:g} (cross-validated over calls)", ""]
-    lines.append(f"{'item':<24}{'confirm_at':>12}{'new':>8}{'CV prec':>9}{'findings':>10}{'calls':>7}  note")
+    lines.append(
+        f"{'item':<24}{'confirm_at':>12}{'new':>8}{'CV prec':>9}{'findings':>10}{'calls':>7}  note"
+    )
     for c in calibrations:
         lines.append(
             f"{c.rubric:<24}{_num(c.current):>12}{_num(c.threshold) if c.reached else '–':>8}"
             f"{_pct(c.cv_precision):>9}{c.n_findings:>10}{c.n_calls:>7}  {c.reason}"
         )
     lines += ["", "confirmed findings, precision / recall % (before → after):"]
-    for pop, b, a in (("all reviewed", before.all, after.all), ("random sample", before.sample, after.sample)):
+    for pop, b, a in (
+        ("all reviewed", before.all, after.all),
+        ("random sample", before.sample, after.sample),
+    ):
         lines.append(f"  {pop} ({b.n_calls} calls):")
         for c in calibrations:
             ib, ia = b.item(c.rubric), a.item(c.rubric)
@@ -104,10 +149,10 @@ def run(args: argparse.Namespace) -> int:
     config = load_rubric_config(args.rubric)
     with open_store(args) as store:
         calls = store.reviews.reviewed_calls(args.date_from, args.date_to)
-        cals = calibrate(
-            calls, args.target_precision, k=args.folds, min_findings=args.min_findings
-        )
-        new_points = {c.rubric: float(c.threshold) for c in cals if c.reached and c.threshold is not None}
+        cals = calibrate(calls, args.target_precision, k=args.folds, min_findings=args.min_findings)
+        new_points = {
+            c.rubric: float(c.threshold) for c in cals if c.reached and c.threshold is not None
+        }
         before = agreement_report(calls)
         after = agreement_report(with_confirm_at(calls, new_points))
         sys.stdout.write(f"{len(calls)} reviewed call(s)\n")
@@ -136,7 +181,9 @@ def run(args: argparse.Namespace) -> int:
         out.write_text(rubric_toml(new, header), encoding="utf-8")
         written = load_rubric_config(out)  # read back: the file is what was meant
         if written.full_version != new.full_version:
-            raise AssertionError(f"{out} reads back as {written.full_version}, not {new.full_version}")
+            raise AssertionError(
+                f"{out} reads back as {written.full_version}, not {new.full_version}"
+            )
         store.audit.record(
             "calibrate",
             target_kind="rubric",
@@ -159,5 +206,7 @@ def run(args: argparse.Namespace) -> int:
                 },
             },
         )
-    sys.stdout.write(f"\nwrote {out} (version {written.full_version})\napply it with: qa rescore --rubric {out}\n")
+    sys.stdout.write(
+        f"\nwrote {out} (version {written.full_version})\napply it with: qa rescore --rubric {out}\n"
+    )
     return 0

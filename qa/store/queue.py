@@ -120,7 +120,9 @@ class ReviewQueue:
             conds.append(language_of == language)
         if teams is not None:
             conds.append(
-                CallRow.agent_id.in_(select(Agent.id).where(Agent.team_id.in_(builtins.list(teams))))
+                CallRow.agent_id.in_(
+                    select(Agent.id).where(Agent.team_id.in_(builtins.list(teams)))
+                )
             )
         disputes = select(Dispute.call_id, func.count().label("n")).where(
             Dispute.resolved_at.is_(None)
@@ -167,8 +169,18 @@ class ReviewQueue:
             sample: builtins.list[QueueEntry] = []
             for start in range(0, len(chosen), 500):
                 chunk = chosen[start : start + 500]
-                sample += [self._entry(r, rate) for r in s.execute(base.where(CallRow.id.in_(chunk)))]
-        tiered.sort(key=lambda e: (e.tier, -e.open_disputes, -e.review_findings, -e.call_time.timestamp(), e.call_id))
+                sample += [
+                    self._entry(r, rate) for r in s.execute(base.where(CallRow.id.in_(chunk)))
+                ]
+        tiered.sort(
+            key=lambda e: (
+                e.tier,
+                -e.open_disputes,
+                -e.review_findings,
+                -e.call_time.timestamp(),
+                e.call_id,
+            )
+        )
         sample.sort(key=lambda e: (-e.call_time.timestamp(), e.call_id))
         queue = _spread(tiered, sample)
         page = tuple(queue[offset : offset + limit])
@@ -206,4 +218,3 @@ class ReviewQueue:
             sampled=sampled,
             reasons=tuple(reasons),
         )
-

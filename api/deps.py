@@ -1,6 +1,6 @@
 """Dependencies of the API routes and the pages: the store, the settings and who is asking.
 
-Roles: ``qa_lead`` (upload + view), ``supervisor`` (view), ``admin`` (all). A key is sent as
+Roles: ``qa_lead`` (upload, review + view), ``supervisor`` (view, dispute), ``admin`` (all). A key is sent as
 ``X-API-Key: <key>`` or ``Authorization: Bearer <key>``; the pages keep it in an HTTP-only
 cookie set by the sign-in page. Both resolve the caller the same way (:func:`current_principal`):
 a missing or unknown key raises :class:`NotSignedIn` (the API answers 401, a page redirects to
@@ -26,6 +26,8 @@ __all__ = [
     "VIEW",
     "UPLOAD",
     "ADMIN",
+    "REVIEW",
+    "DISPUTE",
     "Principal",
     "NotSignedIn",
     "Forbidden",
@@ -44,6 +46,8 @@ __all__ = [
     "Viewer",
     "Uploader",
     "Admin",
+    "Reviewer",
+    "Disputer",
     "DateFrom",
     "DateTo",
 ]
@@ -52,6 +56,9 @@ COOKIE = "qa_key"
 VIEW = ("supervisor", "qa_lead", "admin")
 UPLOAD = ("qa_lead", "admin")
 ADMIN = ("admin",)
+#: Who reviews calls (corrects outcomes and findings) and who may dispute them.
+REVIEW = ("qa_lead", "admin")
+DISPUTE = ("supervisor", "qa_lead", "admin")
 
 # auto_error=False: a missing key is our 401 with our message, not FastAPI's 403.
 _header = APIKeyHeader(
@@ -73,6 +80,14 @@ class Principal:
     @property
     def can_upload(self) -> bool:
         return self.role in UPLOAD
+
+    @property
+    def can_review(self) -> bool:
+        return self.role in REVIEW
+
+    @property
+    def can_dispute(self) -> bool:
+        return self.role in DISPUTE
 
     @property
     def scoped(self) -> bool:
@@ -206,6 +221,8 @@ def require(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
 Viewer = Annotated[Principal, Depends(require(*VIEW))]
 Uploader = Annotated[Principal, Depends(require(*UPLOAD))]
 Admin = Annotated[Principal, Depends(require(*ADMIN))]
+Reviewer = Annotated[Principal, Depends(require(*REVIEW))]
+Disputer = Annotated[Principal, Depends(require(*DISPUTE))]
 
 
 #: The period query parameters of lists and scorecards (``?from=…&to=…``, UTC).

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from qa.review.model import REVIEW_ACTIONS, HumanFinding, ItemVerdict, ReviewAction
 from qa.store import ROLES, AgentScorecard, CallDetail, JobInfo
 from qa.types import to_dict
 
@@ -48,6 +49,14 @@ __all__ = [
     "ApiKeyList",
     "NewKey",
     "Health",
+    "ReviewActionIn",
+    "ReviewBody",
+    "DisputeBody",
+    "ReviewPublic",
+    "DisputePublic",
+    "VerdictPublic",
+    "ReviewAdded",
+    "CallReviews",
     "json_body",
 ]
 
@@ -128,12 +137,15 @@ class _CallColumns(_Public):
 
 
 class CallSummaryPublic(_CallColumns):
-    """A call as lists show it; ``score`` is the current score's number."""
+    """A call as lists show it; ``score`` is the current score's number (the machine's),
+    ``review_score`` the reviewed one (``None``: not reviewed), ``reviewed_at`` when."""
 
     score: float | None
     rubric_version: str | None
     scored_at: datetime | None
     needs_review: bool | None
+    review_score: float | None
+    reviewed_at: datetime | None
 
 
 class CallJobPublic(_Public):
@@ -154,6 +166,8 @@ class CallPublic(_CallColumns):
     rubric_version: str | None
     scored_at: datetime | None
     needs_review: bool | None
+    review_score: float | None
+    reviewed_at: datetime | None
     meta: Payload
     recording: RecordingPublic
     transcript: TranscriptPublic | None
@@ -236,12 +250,14 @@ class TrendPoint(BaseModel):
 
 
 class WorstCallPublic(BaseModel):
-    """One of the lowest-scoring calls, with every finding of its current score."""
+    """One of the lowest-scoring calls (by the reviewed score where there is one), with every
+    finding of its current score; ``score`` is the machine's, ``review_score`` the reviewed."""
 
     call_id: str
     score: float | None
     call_time: datetime
     findings: list[Payload]
+    review_score: float | None = None
 
 
 class PeriodPublic(BaseModel):
@@ -353,3 +369,146 @@ class Health(BaseModel):
     models: dict[str, float]
     job_workers: int
     jobs: dict[str, int]
+
+
+# --- reviews and disputes -----------------------------------------------------------------------
+
+
+class ReviewActionIn(BaseModel):
+    """One review action. ``rubric``: the item (``null`` only for a ``comment`` on the call).
+    ``confirm``: the machine's outcome is right; ``set_outcome``: ``outcome`` is;
+    ``finding_wrong`` / ``finding_right``: the machine finding ``finding`` (its index in the
+    item's findings) is wrong / right; ``finding_added``: a finding the machine missed, from
+    ``start`` to ``end`` (seconds) with the ``utterance_ids`` and ``quote`` of the words;
+    ``comment``: a note. Any action may carry a ``comment`` and resolve an open dispute of the
+    call (``resolves``: its id)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rubric: str | None = Field(default=None, max_length=64)
+    action: Literal[REVIEW_ACTIONS]  # type: ignore[valid-type]
+    outcome: str | None = Field(default=None, max_length=64)
+    finding: int | None = Field(default=None, ge=0)
+    start: float | None = Field(default=None, ge=0)
+    end: float | None = Field(default=None, ge=0)
+    utterance_ids: list[str] = Field(default_factory=list, max_length=1000)
+    quote: str = Field(default="", max_length=4000)
+    kind: str = Field(default="", max_length=64)
+    comment: str = Field(default="", max_length=4000)
+    resolves: int | None = None
+
+    def to_action(self) -> ReviewAction:
+        added = None
+        if self.action == "finding_added" and self.start is not None and self.end is not None:
+            added = HumanFinding(
+                start=self.start,
+                end=self.end,
+                utterance_ids=tuple(self.utterance_ids),
+                quote=self.quote,
+                kind=self.kind,
+            )
+        return ReviewAction(
+            rubric=self.rubric,
+            action=self.action,
+            outcome=self.outcome,
+            finding=self.finding,
+            added=added,
+            comment=self.comment,
+            resolves=self.resolves,
+        )
+
+
+class ReviewBody(BaseModel):
+    """The body of ``POST /v1/calls/{id}/reviews``: the actions, stored together."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    actions: list[ReviewActionIn] = Field(min_length=1, max_length=200)
+
+
+class DisputeBody(BaseModel):
+    """The body of ``POST /v1/calls/{id}/disputes``: the call (no ``rubric``), an item, or
+    one machine finding of it (``finding``: its index), and what is wrong."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rubric: str | None = Field(default=None, max_length=64)
+    finding: int | None = Field(default=None, ge=0)
+    comment: str = Field(min_length=1, max_length=4000)
+
+
+class ReviewPublic(_Public):
+    """One stored review action: who (key id, role), when, on which score."""
+
+    id: int
+    call_id: str
+    score_id: int
+    rubric: str | None
+    action: str
+    outcome: str | None
+    finding: int | None
+    added: Payload | None
+    comment: str
+    resolves: int | None
+    key_id: int | None
+    role: str | None
+    created: datetime
+
+
+class DisputePublic(_Public):
+    """A dispute; open while ``resolved_at`` is null."""
+
+    id: int
+    call_id: str
+    agent_id: str
+    score_id: int | None
+    rubric: str | None
+    finding: int | None
+    comment: str
+    key_id: int | None
+    role: str | None
+    created: datetime
+    resolved_at: datetime | None
+    resolved_by: int | None
+    resolved_review: int | None
+
+
+class VerdictPublic(BaseModel):
+    """The net human verdict on one item: the outcome (``null``: not judged), the machine
+    findings judged wrong / right (indexes), the findings added."""
+
+    rubric: str
+    outcome: str | None
+    wrong: list[int]
+    right: list[int]
+    added: list[Payload]
+    reviewed_at: datetime | None
+
+    @classmethod
+    def of(cls, v: ItemVerdict) -> VerdictPublic:
+        return cls.model_validate(to_dict(v))
+
+
+class ReviewAdded(BaseModel):
+    """What a review did: its rows, the call's machine and reviewed scores, the items that
+    capped the reviewed score, and the disputes it resolved."""
+
+    call_id: str
+    reviews: list[ReviewPublic]
+    score: float | None
+    review_score: float | None
+    capped_by: list[str]
+    resolved: list[int]
+
+
+class CallReviews(BaseModel):
+    """A call's reviews (newest first), the verdict per item on its current score, its
+    disputes (newest first) and its machine and reviewed scores."""
+
+    call_id: str
+    score: float | None
+    review_score: float | None
+    reviewed_at: datetime | None
+    verdicts: dict[str, VerdictPublic]
+    reviews: list[ReviewPublic]
+    disputes: list[DisputePublic]

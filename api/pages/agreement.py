@@ -9,10 +9,9 @@ from urllib.parse import urlencode
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from api.deps import StoreDep
+from api.deps import Reviewer, StoreDep
 from api.pages.render import date_param, page_router, render
 from api.routes.agreement import NOTE, agreement_for
-from api.routes.review_queue import Reviewer
 from qa.review.agreement import MIN_CALLS
 
 __all__ = ["router"]

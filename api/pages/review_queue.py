@@ -9,9 +9,8 @@ from urllib.parse import urlencode
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from api.deps import StoreDep
+from api.deps import Reviewer, StoreDep
 from api.pages.render import date_param, page_router, render
-from api.routes.review_queue import Reviewer
 from qa.rubrics import available
 
 __all__ = ["router", "QUEUE_PER_PAGE", "REASON_TEXT"]

@@ -1,6 +1,6 @@
 """The JSON API, one module per resource, each with its own ``APIRouter(prefix, tags)``.
 
-``calls`` (upload, read, audio, list), ``agents`` (list, one agent, scorecard as JSON or CSV),
+``calls`` (upload, read, audio, list), ``reviews`` (reviews and disputes of a call), ``agents`` (list, one agent, scorecard as JSON or CSV),
 ``jobs``, ``keys`` (admins), ``review_queue`` and ``agreement`` (QA leads and admins) and
 ``health``. :data:`ROUTERS` is the order they are included in,
 which is the order of the OpenAPI document.
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import agents, agreement, calls, health, jobs, keys, review_queue
+from api.routes import agents, agreement, calls, health, jobs, keys, review_queue, reviews
 
 __all__ = ["ROUTERS"]
 
 ROUTERS: tuple[APIRouter, ...] = (
     calls.router,
+    reviews.router,
     agents.router,
     jobs.router,
     keys.router,

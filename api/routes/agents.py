@@ -45,7 +45,8 @@ _CSV_COLUMNS = (
 def scorecard_csv(card: ScorecardPublic, part: str = "items") -> str:
     """CSV of one scorecard part: ``items`` (one row per rubric item plus an ``overall`` row,
     which also counts the calls flagged ``needs_review`` and says whether they were left out),
-    ``trend`` (week, mean score) or ``worst`` (the lowest-scoring calls)."""
+    ``trend`` (week, mean score) or ``worst`` (the lowest-scoring calls, by the reviewed score
+    where there is one: ``score`` is the machine's, ``review_score`` the reviewed one)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     agent = card.agent_id
@@ -55,7 +56,10 @@ def scorecard_csv(card: ScorecardPublic, part: str = "items") -> str:
         for point in card.trend:
             w.writerow((agent, point.week, point.mean_score))
     elif part == "worst":
-        w.writerow(("agent_id", "call_id", "score", "call_time", "findings", "review_findings"))
+        w.writerow(
+            ("agent_id", "call_id", "score", "call_time", "findings", "review_findings",
+             "review_score")
+        )  # fmt: skip
         for row in card.worst:
             found = row.findings
             w.writerow(
@@ -66,6 +70,7 @@ def scorecard_csv(card: ScorecardPublic, part: str = "items") -> str:
                     row.call_time or "",
                     len(found),
                     sum(1 for f in found if f.get("status") == "review"),
+                    _blank(row.review_score),
                 )
             )
     else:

@@ -8,9 +8,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from api.deps import DateFrom, DateTo, StoreDep
+from api.deps import DateFrom, DateTo, Reviewer, StoreDep
 from api.errors import error_responses
-from api.routes.review_queue import Reviewer
 from qa.review.agreement import (
     MIN_CALLS,
     AgreementReport,

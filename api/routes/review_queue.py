@@ -5,17 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from api.deps import UPLOAD, DateFrom, DateTo, Principal, StoreDep, require
+from api.deps import DateFrom, DateTo, Reviewer, StoreDep
 from api.errors import error_responses
 from qa.store.queue import QueuePage
 
-__all__ = ["router", "Reviewer", "QueueEntryPublic", "ReviewQueuePublic"]
-
-#: QA leads and admins: who reviews calls, reads the queue and the agreement report.
-Reviewer = Annotated[Principal, Depends(require(*UPLOAD))]
+__all__ = ["router", "QueueEntryPublic", "ReviewQueuePublic"]
 
 router = APIRouter(
     prefix="/v1/review-queue", tags=["reviews"], responses=error_responses(401, 403, 422)

@@ -4,7 +4,9 @@ a reviewer's verdict. Pure functions: the store calls them when a review is adde
 The rule, item by item (:func:`reviewed_item`):
 
 - **No judgement** (the verdict only carries comments): the machine's result stands.
-- **Outcome-scored items** (the stored result's options hold ``score_<outcome>``, as
+The options are those stored in the machine's result, over the item's registered defaults.
+
+- **Outcome-scored items** (the item's options hold ``score_<outcome>``, as
   ``resolution`` and ``empathy_before_apology`` do): the item's sub-score for the human outcome
   is that option's value, i.e. what the item itself gives that outcome. Marking findings does
   not change their outcome by itself: the reviewer sets it.
@@ -25,6 +27,7 @@ where no verdict) with the rubric configuration's weights and critical caps.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -73,9 +76,19 @@ def _passing(rubric: str) -> frozenset[str]:
         return frozenset({"pass"})
 
 
+def _options(result: Mapping[str, Any]) -> dict[str, Any]:
+    """The options the result was made with (stored in it), over the item's registered
+    defaults (a result stored without its options is read with those)."""
+    try:
+        defaults = dataclasses.asdict(registry.get(str(result.get("rubric"))).options())
+    except Exception:
+        defaults = {}
+    return {**defaults, **dict(result.get("options") or {})}
+
+
 def _penalty_total(result: Mapping[str, Any], verdict: ItemVerdict) -> tuple[float, int]:
     """(points off, counted findings) for a penalty item under the verdict."""
-    opts = result.get("options") or {}
+    opts = _options(result)
     penalty = float(opts.get("penalty", 0.0))
     talk_over = float(opts.get("talk_over_penalty", penalty))
     wrong, right = set(verdict.wrong), set(verdict.right)
@@ -107,7 +120,7 @@ def reviewed_item(result: Mapping[str, Any], verdict: ItemVerdict | None) -> Rev
         passed = None if machine_score is None else machine_outcome in passing
         return ReviewedItem(rubric, machine_outcome, machine_score, passed)
     assert verdict is not None
-    opts = result.get("options") or {}
+    opts = _options(result)
     outcome = verdict.outcome
     score: float | None
     if outcome is not None and f"score_{outcome}" in opts:

@@ -1,7 +1,8 @@
 """The JSON API, one module per resource, each with its own ``APIRouter(prefix, tags)``.
 
 ``calls`` (upload, read, audio, list), ``reviews`` (reviews and disputes of a call), ``agents`` (list, one agent, scorecard as JSON or CSV),
-``jobs``, ``keys`` (admins) and ``health``. :data:`ROUTERS` is the order they are included in,
+``jobs``, ``keys`` (admins), ``review_queue`` and ``agreement`` (QA leads and admins) and
+``health``. :data:`ROUTERS` is the order they are included in,
 which is the order of the OpenAPI document.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import agents, calls, health, jobs, keys, reviews
+from api.routes import agents, agreement, calls, health, jobs, keys, review_queue, reviews
 
 __all__ = ["ROUTERS"]
 
@@ -19,5 +20,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     agents.router,
     jobs.router,
     keys.router,
+    review_queue.router,
+    agreement.router,
     health.router,
 )

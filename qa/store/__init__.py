@@ -12,7 +12,8 @@ through its parts:
 - ``store.keys`` (:mod:`~qa.store.keys`): API keys;
 - ``store.audit`` (:mod:`~qa.store.audit`): the audit log;
 - ``store.reviews`` (:mod:`~qa.store.reviews`): human reviews (history, verdicts, the reviewed
-  score) and disputes.
+  score) and disputes;
+- ``store.queue`` (:mod:`~qa.store.queue`): the review queue.
 
 They return frozen records (:mod:`qa.store.records`), never ORM rows or bare dicts. The database
 is a SQLite file by default (``<data dir>/qa.db``) or any PostgreSQL by URL
@@ -46,6 +47,7 @@ from qa.store.errors import NotFound, TooLarge
 from qa.store.files import RecordingFiles
 from qa.store.jobs import Jobs
 from qa.store.keys import ApiKeys
+from qa.store.queue import ReviewQueue
 from qa.store.records import (
     AgentInfo,
     AgentScorecard,
@@ -119,6 +121,7 @@ class Store:
         self.keys = ApiKeys(db)
         self.audit = AuditLog(db)
         self.reviews = Reviews(db)
+        self.queue = ReviewQueue(db)
 
     @classmethod
     def open(

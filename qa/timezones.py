@@ -58,7 +58,7 @@ def zone(name: str | tzinfo | None) -> tzinfo:
 
 def zone_name(z: tzinfo) -> str:
     """An IANA name for ``z`` (``UTC`` for UTC)."""
-    if z is UTC or z == timezone.utc:
+    if z is UTC or z == UTC:
         return "UTC"
     return getattr(z, "key", None) or str(z)
 

@@ -154,7 +154,8 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
         opts = state.settings.pipeline
         when, when_source = item.call_time, item.call_time_source
         if when is None:
-            when = datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC)
+            # Naive UTC: the call records no offset (none was given).
+            when = datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC).replace(tzinfo=None)
             when_source = "file modification time"
         meta = {
             **dict(item.meta),

@@ -16,7 +16,18 @@ import sys
 from collections.abc import Sequence
 
 from qa import __version__
-from qa.cli import batch, keys, label, rescore, rubrics, score, score_transcript, serve, transcribe
+from qa.cli import (
+    batch,
+    keys,
+    label,
+    rescore,
+    rubrics,
+    score,
+    score_transcript,
+    serve,
+    teams,
+    transcribe,
+)
 from qa.cli.common import add_common
 from qa.errors import QAError
 
@@ -25,7 +36,9 @@ __all__ = ["main", "build_parser"]
 log = logging.getLogger("qa")
 
 # In the order `qa --help` lists them.
-_COMMANDS = (transcribe, score, score_transcript, label, rubrics, serve, keys, batch, rescore)
+_COMMANDS = (
+    transcribe, score, score_transcript, label, rubrics, serve, keys, teams, batch, rescore
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -59,8 +59,8 @@ from qa.store.records import (
     RecordingInfo,
     RecordingRef,
     ScoreDetail,
-    TeamInfo,
     ScoreSummary,
+    TeamInfo,
     TranscriptInfo,
     WorstCall,
 )

@@ -30,9 +30,7 @@ def check_team_id(team_id: str) -> str:
     """A team id: 1–64 letters, digits, ``.``, ``_`` or ``-`` (not starting with a sign)."""
     team_id = (team_id or "").strip()
     if not _TEAM_ID.match(team_id):
-        raise InputError(
-            f"a team id is 1 to 64 letters, digits, '.', '_' or '-'; got {team_id!r}"
-        )
+        raise InputError(f"a team id is 1 to 64 letters, digits, '.', '_' or '-'; got {team_id!r}")
     return team_id
 
 

@@ -68,20 +68,33 @@ def test_a_key_bound_to_a_team_sees_only_its_agents_calls_audio_and_scorecards(a
             assert r.status_code == 404, path  # as if unknown: ids don't leak
             assert r.json()["error"] == "not_found"
         # Unbound keys and admins see everything.
-        assert client.get(f"/v1/calls/{calls[other]}", headers=h(keys["supervisor"])).status_code == 200
-        assert client.get(f"/v1/calls/{calls[other]}/audio", headers=h(keys["admin"])).status_code == 200
+        assert (
+            client.get(f"/v1/calls/{calls[other]}", headers=h(keys["supervisor"])).status_code
+            == 200
+        )
+        assert (
+            client.get(f"/v1/calls/{calls[other]}/audio", headers=h(keys["admin"])).status_code
+            == 200
+        )
 
     # The team mean on a scoped scorecard is over the caller's teams only (ann alone: 40),
     # an unbound key's over everyone ((40 + 100 + 70) / 3).
     card = client.get("/v1/agents/ann/scorecard", headers=sup).json()
     assert card["team_mean"] == 40.0 and card["team_n_calls"] == 1
-    assert client.get("/v1/agents/ann/scorecard", headers=h(keys["admin"])).json()["team_mean"] == 70.0
+    assert (
+        client.get("/v1/agents/ann/scorecard", headers=h(keys["admin"])).json()["team_mean"] == 70.0
+    )
     rates = client.get("/v1/agents/ann/scorecard?team_rates=true", headers=sup).json()["per_rubric"]
     assert all(st["team_pass_rate"] == st["pass_rate"] for st in rates.values())
 
     # Its CSVs list team north's calls only.
-    rows = list(csv.DictReader(io.StringIO(
-        client.get("/v1/agents/ann/scorecard?format=csv&part=worst", headers=sup).text)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get("/v1/agents/ann/scorecard?format=csv&part=worst", headers=sup).text
+            )
+        )
+    )
     assert [r["call_id"] for r in rows] == [calls["ann"]]
 
     # Jobs of other teams' calls are unknown to it too.
@@ -93,8 +106,11 @@ def test_a_key_bound_to_a_team_sees_only_its_agents_calls_audio_and_scorecards(a
     assert client.get(f"/v1/jobs/{other_job}", headers=h(keys["supervisor"])).status_code == 200
 
     # Rebinding takes effect at once (the key cache is dropped): now it sees south's bob only.
-    key_id = next(k["id"] for k in client.get("/v1/keys", headers=h(keys["admin"])).json()["items"]
-                  if k["teams"] == ["north"])
+    key_id = next(
+        k["id"]
+        for k in client.get("/v1/keys", headers=h(keys["admin"])).json()["items"]
+        if k["teams"] == ["north"]
+    )
     r = client.put(f"/v1/keys/{key_id}/teams", headers=h(keys["admin"]), json={"teams": ["south"]})
     assert r.status_code == 200 and r.json()["teams"] == ["south"]
     assert [a["id"] for a in client.get("/v1/agents", headers=sup).json()["items"]] == ["bob"]
@@ -103,8 +119,15 @@ def test_a_key_bound_to_a_team_sees_only_its_agents_calls_audio_and_scorecards(a
     # Only admins manage teams; unknown teams are refused.
     assert client.post("/v1/teams", headers=h(keys["qa_lead"]), json={"id": "x"}).status_code == 403
     assert client.put("/v1/agents/ann/team", headers=sup, json={"team": "south"}).status_code == 403
-    assert client.put("/v1/agents/ann/team", headers=h(keys["admin"]), json={"team": "west"}).status_code == 404
-    r = client.post("/v1/keys", headers=h(keys["admin"]), json={"role": "supervisor", "teams": ["west"]})
+    assert (
+        client.put(
+            "/v1/agents/ann/team", headers=h(keys["admin"]), json={"team": "west"}
+        ).status_code
+        == 404
+    )
+    r = client.post(
+        "/v1/keys", headers=h(keys["admin"]), json={"role": "supervisor", "teams": ["west"]}
+    )
     assert r.status_code == 422 and "west" in r.json()["message"]
 
 
@@ -112,13 +135,19 @@ def test_a_scoped_qa_lead_uploads_only_for_its_teams(api, tmp_path):
     client, store, keys = api
     calls, _ = _seed(client, store, keys, tmp_path)
     admin = h(keys["admin"])
-    lead = client.post("/v1/keys", headers=admin, json={"role": "qa_lead", "teams": ["north"]}).json()["key"]
-    both = client.post("/v1/keys", headers=admin, json={"role": "qa_lead", "teams": ["north", "south"]}).json()["key"]
+    lead = client.post(
+        "/v1/keys", headers=admin, json={"role": "qa_lead", "teams": ["north"]}
+    ).json()["key"]
+    both = client.post(
+        "/v1/keys", headers=admin, json={"role": "qa_lead", "teams": ["north", "south"]}
+    ).json()["key"]
 
     def upload(key, agent, name, freq, **data):
         wav = write_wav(tmp_path / name, tone(1.0, freq))
         with wav.open("rb") as fh:
-            return client.post("/v1/calls", headers=h(key), files={"audio": fh}, data={"agent_id": agent, **data})
+            return client.post(
+                "/v1/calls", headers=h(key), files={"audio": fh}, data={"agent_id": agent, **data}
+            )
 
     r = upload(lead, "bob", "b.wav", 500)
     assert r.status_code == 403 and "not in your teams" in r.json()["message"]
@@ -135,7 +164,9 @@ def test_a_scoped_qa_lead_uploads_only_for_its_teams(api, tmp_path):
     # The same bytes as another team's call: refused, without its call id.
     bob_audio = store.calls.get(calls["bob"]).recording.path
     with open(bob_audio, "rb") as fh:
-        r = client.post("/v1/calls", headers=h(lead), files={"audio": ("x.wav", fh)}, data={"agent_id": "ann"})
+        r = client.post(
+            "/v1/calls", headers=h(lead), files={"audio": ("x.wav", fh)}, data={"agent_id": "ann"}
+        )
     assert r.status_code == 403 and calls["bob"] not in r.text
     # An unbound QA lead uploads for anyone; its new agents are in no team.
     assert upload(keys["qa_lead"], "gus", "g.wav", 550).status_code == 202
@@ -159,8 +190,12 @@ def test_call_times_keep_their_offset_and_show_in_the_asked_zone(db_url, tmp_pat
         with TestClient(app) as client:
             wav = short_wav(tmp_path)
             with wav.open("rb") as fh:
-                r = client.post("/v1/calls", headers=h(key), files={"audio": fh},
-                                data={"agent_id": "ann", "call_time": "2026-03-02T08:05:00+08:00"})
+                r = client.post(
+                    "/v1/calls",
+                    headers=h(key),
+                    files={"audio": fh},
+                    data={"agent_id": "ann", "call_time": "2026-03-02T08:05:00+08:00"},
+                )
             assert r.status_code == 202, r.text
             cid = r.json()["call_id"]
             call = client.get(f"/v1/calls/{cid}", headers=h(key)).json()
@@ -171,14 +206,28 @@ def test_call_times_keep_their_offset_and_show_in_the_asked_zone(db_url, tmp_pat
 
             # A naive call time is in the site's zone (here Kuala Lumpur): the same instant.
             with short_wav(tmp_path, "b.wav", seconds=1.5).open("rb") as fh:
-                r = client.post("/v1/calls", headers=h(key), files={"audio": fh},
-                                data={"agent_id": "ann", "call_time": "2026-03-02T08:05:00"})
+                r = client.post(
+                    "/v1/calls",
+                    headers=h(key),
+                    files={"audio": fh},
+                    data={"agent_id": "ann", "call_time": "2026-03-02T08:05:00"},
+                )
             naive = client.get(f"/v1/calls/{r.json()['call_id']}", headers=h(key)).json()
             assert naive["call_time"] == "2026-03-02T00:05:00+00:00" and naive["tz_offset"] == 480
 
             # Dates are the site's days: 2026-03-02 local is 2026-03-01 16:00 to 03-02 16:00 UTC.
-            assert client.get("/v1/calls?from=2026-03-02&to=2026-03-02", headers=h(key)).json()["total"] == 2
-            assert client.get("/v1/calls?from=2026-03-02&tz=America/New_York", headers=h(key)).json()["total"] == 0
+            assert (
+                client.get("/v1/calls?from=2026-03-02&to=2026-03-02", headers=h(key)).json()[
+                    "total"
+                ]
+                == 2
+            )
+            assert (
+                client.get("/v1/calls?from=2026-03-02&tz=America/New_York", headers=h(key)).json()[
+                    "total"
+                ]
+                == 0
+            )
     finally:
         store.close()
 
@@ -191,7 +240,9 @@ def test_weekly_trend_uses_the_site_zone_and_the_csv_local_times(db_url, tmp_pat
     from qa.store import Store
 
     store = Store.open(db_url, data_dir=tmp_path / "data", timezone="Asia/Kuala_Lumpur")
-    app = create_app(Settings(warm_models=False, job_workers=0, timezone="Asia/Kuala_Lumpur"), store=store)
+    app = create_app(
+        Settings(warm_models=False, job_workers=0, timezone="Asia/Kuala_Lumpur"), store=store
+    )
     key = store.keys.create("supervisor")
     try:
         wav = write_wav(tmp_path / "m.wav", tone(1.0, 440))
@@ -204,13 +255,29 @@ def test_weekly_trend_uses_the_site_zone_and_the_csv_local_times(db_url, tmp_pat
             card = client.get("/v1/agents/ann/scorecard", headers=h(key)).json()
             assert card["trend"] == [{"week": "2026-W10", "mean_score": 80.0}]
             # The site's local day, not the UTC one; a period of whole local days.
-            assert client.get("/v1/agents/ann/scorecard?from=2026-03-02", headers=h(key)).json()["n_calls"] == 1
-            assert client.get("/v1/agents/ann/scorecard?to=2026-03-01", headers=h(key)).json()["n_calls"] == 0
-            trend = client.get("/v1/agents/ann/scorecard?format=csv&part=trend", headers=h(key)).text
+            assert (
+                client.get("/v1/agents/ann/scorecard?from=2026-03-02", headers=h(key)).json()[
+                    "n_calls"
+                ]
+                == 1
+            )
+            assert (
+                client.get("/v1/agents/ann/scorecard?to=2026-03-01", headers=h(key)).json()[
+                    "n_calls"
+                ]
+                == 0
+            )
+            trend = client.get(
+                "/v1/agents/ann/scorecard?format=csv&part=trend", headers=h(key)
+            ).text
             assert "ann,2026-W10,80.0" in trend
-            worst = client.get("/v1/agents/ann/scorecard?format=csv&part=worst", headers=h(key)).text
+            worst = client.get(
+                "/v1/agents/ann/scorecard?format=csv&part=worst", headers=h(key)
+            ).text
             assert "2026-03-02 02:00:00+08:00" in worst
-            utc = client.get("/v1/agents/ann/scorecard?format=csv&part=worst&tz=UTC", headers=h(key)).text
+            utc = client.get(
+                "/v1/agents/ann/scorecard?format=csv&part=worst&tz=UTC", headers=h(key)
+            ).text
             assert "2026-03-01 18:00:00+00:00" in utc
         # Had the site been on UTC, the call was in week 9; reweek moves it when the zone changes.
         assert store.calls.rebuild_weeks() == 0

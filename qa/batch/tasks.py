@@ -63,7 +63,7 @@ def rescore_tasks(
         )
         offset += len(rows)
         for r in rows:
-            found[r.id] = (r.id, r.recording_sha256, _iso(r.call_time))
+            found[r.id] = (r.id, r.recording_sha256, _iso(r.call_time.astimezone(store.timezone)))
         if not rows or offset >= total:
             return [("rescore", key) for key in found.values()]
 
@@ -89,7 +89,7 @@ def _stored_result(
         status=status,
         call_id=call_id,
         agent_id=info.agent_id,
-        call_time=_iso(info.call_time),
+        call_time=_iso(info.call_time.astimezone(store.timezone)),  # local: the site's zone
         duration=info.duration,
         language=info.language,
         source=info.source,

@@ -62,7 +62,8 @@ def _zone_label(t: datetime) -> str:
         return "UTC"
     if name and name[0].isalpha():
         return name
-    return format_offset(int((t.utcoffset() or 0).total_seconds() // 60)) if t.utcoffset() is not None else name
+    offset = t.utcoffset()
+    return name if offset is None else format_offset(int(offset.total_seconds() // 60))
 
 
 def when(value: Any, with_time: bool = True, zone: tzinfo = UTC) -> str:

@@ -114,7 +114,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = store is None
-        st = store or Store.open(settings.database_url, data_dir=settings.data_dir)
+        st = store or Store.open(
+            settings.database_url,
+            data_dir=settings.data_dir,
+            timezone=settings.timezone or "UTC",
+        )
         st.keys.cache_s = settings.key_cache_s
         app.state.store = st
         app.state.settings = settings

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -19,7 +20,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import Settings
+from qa.errors import InputError
 from qa.store import KeyIdentity, Store
+from qa.timezones import zone as zone_named
 
 __all__ = [
     "COOKIE",
@@ -50,9 +53,15 @@ __all__ = [
     "Disputer",
     "DateFrom",
     "DateTo",
+    "TZ_COOKIE",
+    "TzQuery",
+    "query_zone",
+    "page_zone",
 ]
 
 COOKIE = "qa_key"
+#: The pages' display zone (an IANA name), chosen on ``/timezone``.
+TZ_COOKIE = "qa_tz"
 VIEW = ("supervisor", "qa_lead", "admin")
 UPLOAD = ("qa_lead", "admin")
 ADMIN = ("admin",)
@@ -225,6 +234,39 @@ Reviewer = Annotated[Principal, Depends(require(*REVIEW))]
 Disputer = Annotated[Principal, Depends(require(*DISPUTE))]
 
 
-#: The period query parameters of lists and scorecards (``?from=…&to=…``, UTC).
-DateFrom = Annotated[str | None, Query(alias="from", description="date or date-time (UTC)")]
-DateTo = Annotated[str | None, Query(alias="to", description="date (whole day) or date-time")]
+#: The period query parameters of lists and scorecards (``?from=…&to=…``): days in the
+#: request's zone (``?tz=``, else the site's ``$QA_TIMEZONE``).
+DateFrom = Annotated[
+    str | None,
+    Query(alias="from", description="date (a local day) or date-time (naive: local)"),
+]
+DateTo = Annotated[
+    str | None, Query(alias="to", description="date (a whole local day) or date-time")
+]
+#: ``?tz=``: the zone times are shown in and dates mean days of (default: UTC times, the
+#: site's days).
+TzQuery = Annotated[
+    str | None,
+    Query(
+        alias="tz",
+        max_length=64,
+        description="IANA time zone (e.g. Asia/Kuala_Lumpur): times are shown in it and "
+        "from/to dates are its days; default: times in UTC, dates in the site's zone",
+    ),
+]
+
+
+def query_zone(tz: str | None) -> tzinfo | None:
+    """The zone ``?tz=`` names (``None`` when not given); an unknown name is a 422."""
+    return zone_named(tz) if tz and tz.strip() else None
+
+
+def page_zone(request: Request) -> tzinfo:
+    """A page's display zone: the ``qa_tz`` cookie's, else the site's."""
+    name = request.cookies.get(TZ_COOKIE)
+    if name:
+        try:
+            return zone_named(name)
+        except InputError:
+            pass
+    return store_of(request).timezone

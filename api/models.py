@@ -37,6 +37,11 @@ __all__ = [
     "UploadPublic",
     "AgentPublic",
     "AgentList",
+    "TeamPublic",
+    "TeamList",
+    "NewTeam",
+    "AgentTeam",
+    "KeyTeams",
     "RubricStatsPublic",
     "TrendPoint",
     "WorstCallPublic",
@@ -134,6 +139,9 @@ class _CallColumns(_Public):
     language: str | None
     source: str | None
     created: datetime
+    tz_offset: int | None = Field(
+        description="the UTC offset (minutes east) the call time was given with; null: none"
+    )
 
 
 class CallSummaryPublic(_CallColumns):
@@ -213,7 +221,8 @@ class UploadPublic(BaseModel):
 
 
 class AgentPublic(_Public):
-    """An agent with calls, scored calls, mean score and the time of the latest call."""
+    """An agent with calls, scored calls, mean score, the time of the latest call and its team
+    (``null``: in no team)."""
 
     id: str
     name: str
@@ -222,6 +231,39 @@ class AgentPublic(_Public):
     mean_score: float | None
     last_call: datetime | None
     created: datetime
+    team: str | None
+
+
+class TeamPublic(_Public):
+    """A team and how many agents are in it."""
+
+    id: str
+    name: str
+    created: datetime
+    n_agents: int
+
+
+class TeamList(BaseModel):
+    items: list[TeamPublic]
+
+
+class NewTeam(BaseModel):
+    """The body of ``POST /v1/teams``."""
+
+    id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    name: str = Field(default="", max_length=256)
+
+
+class AgentTeam(BaseModel):
+    """The body of ``PUT /v1/agents/{id}/team``: the team (``null``: none)."""
+
+    team: str | None = Field(max_length=64)
+
+
+class KeyTeams(BaseModel):
+    """The body of ``PUT /v1/keys/{id}/teams``: the teams (empty: unscoped)."""
+
+    teams: list[str] = Field(max_length=100)
 
 
 class AgentList(BaseModel):
@@ -342,6 +384,7 @@ class ApiKeyPublic(_Public):
     label: str
     created: datetime
     revoked: datetime | None
+    teams: list[str]
 
 
 class ApiKeyCreated(ApiKeyPublic):
@@ -359,6 +402,11 @@ class NewKey(BaseModel):
 
     role: Literal[ROLES]  # type: ignore[valid-type]
     label: str = Field(default="", max_length=256)
+    teams: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="bind the key to these teams (none: it sees every team; admins always do)",
+    )
 
 
 class Health(BaseModel):

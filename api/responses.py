@@ -8,7 +8,7 @@ whose body is already plain data: only dates, times and paths need converting.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from enum import Enum
 from pathlib import PurePath
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
-__all__ = ["JSON"]
+__all__ = ["JSON", "localize"]
 
 
 def _default(value: Any) -> Any:
@@ -38,3 +38,17 @@ class JSON(JSONResponse):
         return json.dumps(
             content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_default
         ).encode("utf-8")
+
+
+def localize(content: Any, zone: tzinfo | None) -> Any:
+    """``content`` with every aware date-time in it shown in ``zone`` (the same instants, e.g.
+    ``2026-03-02T08:05:00+08:00``); ``None``: unchanged (UTC, as stored)."""
+    if zone is None:
+        return content
+    if isinstance(content, datetime):
+        return content.astimezone(zone) if content.tzinfo is not None else content
+    if isinstance(content, dict):
+        return {k: localize(v, zone) for k, v in content.items()}
+    if isinstance(content, list | tuple):
+        return [localize(v, zone) for v in content]
+    return content

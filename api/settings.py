@@ -9,6 +9,8 @@ from typing import Any
 
 from qa.audio import DEFAULT_MAX_DURATION
 from qa.redact.modes import check_mode
+from qa.timezones import ENV as TZ_ENV
+from qa.timezones import site_zone
 
 __all__ = ["Settings"]
 
@@ -30,6 +32,13 @@ def _env_bool(name: str, default: bool) -> bool:
     return raw.strip().lower() not in ("0", "false", "no", "off")
 
 
+def _env_zone() -> str | None:
+    raw = (os.environ.get(TZ_ENV) or "").strip()
+    if raw:
+        site_zone()  # names $QA_TIMEZONE in the error
+    return raw or None
+
+
 @dataclass(frozen=True)
 class Settings:
     """How the server runs.
@@ -44,6 +53,9 @@ class Settings:
     ``redaction`` is the site's redaction mode for new calls (``off``, ``text``, ``text+audio``;
     ``$QA_REDACTION``; an upload's ``redact`` field overrides it) and ``keep_original_audio``
     (``$QA_KEEP_ORIGINAL_AUDIO``) keeps the original recording beside its redacted copy.
+    ``timezone`` is the site's zone (``$QA_TIMEZONE``, an IANA name; ``None``: UTC): the weeks
+    trends group by, the pages' default display zone and what API dates mean; an unknown name
+    fails here, at start-up.
     """
 
     database_url: str | None = None
@@ -58,10 +70,13 @@ class Settings:
     key_cache_s: float = 5.0
     redaction: str = "off"
     keep_original_audio: bool = False
+    timezone: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "redaction", check_mode(self.redaction))
+        if self.timezone is not None:
+            site_zone(self.timezone)  # an unknown zone: InputError now
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -79,5 +94,6 @@ class Settings:
             key_cache_s=_env_float("QA_KEY_CACHE_S", 5.0),
             redaction=check_mode(os.environ.get("QA_REDACTION") or None),
             keep_original_audio=_env_bool("QA_KEEP_ORIGINAL_AUDIO", False),
+            timezone=_env_zone(),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})

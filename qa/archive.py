@@ -182,7 +182,8 @@ _TIME_FORMATS = (
 def parse_call_time(text: str, zone: str | tzinfo | None = None) -> datetime:
     """A call time from ISO 8601 (``2026-02-14T09:30:00Z``, ``2026-02-14 09:30``,
     ``20260214T093000``, ``2026-02-14``) or a file-name form (``2026-02-14_09-30-00``,
-    ``20260214_093000``). A time without a UTC offset is in ``zone`` (default UTC)."""
+    ``20260214_093000``). A time without a UTC offset is in ``zone`` (default UTC). The time
+    keeps its offset (or ``zone``'s), so the call records the offset it was given with."""
     s = text.strip()
     if not s:
         raise ValueError("empty")
@@ -200,7 +201,7 @@ def parse_call_time(text: str, zone: str | tzinfo | None = None) -> datetime:
         raise ValueError(f"{text!r} is not a date/time (use ISO 8601, e.g. 2026-02-14T09:30:00)")
     if when.tzinfo is None:
         when = when.replace(tzinfo=_zone(zone))
-    return when.astimezone(UTC)
+    return when
 
 
 def _date_and_time(date_s: str | None, time_s: str | None) -> str | None:

@@ -36,7 +36,8 @@ __all__ = ["NewCall", "Ingested", "ingest"]
 @dataclass(frozen=True)
 class NewCall:
     """What is known about a call before its recording is stored (as ``store.calls.add``
-    takes it). ``call_time`` ``None``: now."""
+    takes it). ``call_time`` ``None``: now; an aware one's UTC offset is kept with the call
+    (``calls.tz_offset``), a naive one is UTC with no offset recorded."""
 
     agent_id: str
     agent_name: str | None = None
@@ -46,6 +47,8 @@ class NewCall:
     language_hint: str | None = None
     channel_layout: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: The team a new agent is created in (an existing agent keeps its own).
+    agent_team: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,5 +125,6 @@ def ingest(
         channel_layout=call.channel_layout,
         duration=float(info["duration"]),
         meta=meta,
+        agent_team=call.agent_team,
     )
     return Ingested(call_id=call_id, recording=sha, new=True, audio=info)

@@ -5,7 +5,8 @@ by score, calls and pass rates), an agent's scorecard (weekly trend as inline SV
 rates, worst calls with links to their evidence), the calls list, a call (transcript by role with
 the findings highlighted, an audio player that jumps to a finding when it is clicked, the rubric
 results with their evidence), the upload form, the review queue and the agreement report (QA
-leads and admins).
+leads and admins) and the display zone (:mod:`~api.pages.timezone`). A key bound to teams sees
+only those teams' agents and calls.
 
 One module per page group (:mod:`~api.pages.signin`, :mod:`~api.pages.agents`,
 :mod:`~api.pages.calls`, :mod:`~api.pages.upload`, :mod:`~api.pages.review_queue`,
@@ -24,12 +25,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.pages import agents, agreement, calls, review_queue, signin, static, upload
+from api.pages import agents, agreement, calls, review_queue, signin, static, timezone, upload
 from api.pages.charts import trend_chart
 from api.pages.transcript import transcript_view
 
 __all__ = ["router", "trend_chart", "transcript_view"]
 
 router = APIRouter()
-for _module in (signin, static, agents, calls, upload, review_queue, agreement):
+for _module in (signin, static, agents, calls, upload, review_queue, agreement, timezone):
     router.include_router(_module.router)

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from api.deps import StoreDep, Viewer
+from api.deps import StoreDep, Viewer, page_zone
 from api.errors import PageError
 from api.pages.charts import trend_chart
 from api.pages.filters import rubric_about, rubric_title
 from api.pages.render import date_param, latest_job, page_router, render
 from qa.rubrics import available, page_labels, passing_outcomes
+from qa.timezones import zone_name
 
 __all__ = ["router", "agent_columns"]
 
@@ -61,9 +62,10 @@ def agents_page(
     if sort not in {c[0] for c in all_columns}:
         sort = "id"
     names = available()
-    rates = store.scorecards.pass_counts_by_agent()
+    scope = user.team_scope
+    rates = store.scorecards.pass_counts_by_agent(teams=scope)
     rows = []
-    for a in store.calls.agents():
+    for a in store.calls.agents(teams=scope):
         per = rates.get(a.id, {})
         passed = sum(p for p, _ in per.values())
         counted = sum(c for _, c in per.values())
@@ -102,8 +104,8 @@ def agents_page(
     )
 
 
-def _period_links(agent_id: str) -> list[dict[str, str]]:
-    today = datetime.now(UTC).date()
+def _period_links(agent_id: str, zone: tzinfo) -> list[dict[str, str]]:
+    today = datetime.now(zone).date()
     base = f"/agents/{quote(agent_id, safe='')}"
     out = [{"label": "All time", "href": base, "from": "", "to": ""}]
     for days in (7, 30, 90):
@@ -129,7 +131,9 @@ def scorecard_page(
     date_to: Annotated[str | None, Query(alias="to", max_length=32)] = None,
     exclude_flagged: Annotated[bool, Query()] = False,
 ) -> Response:
-    agent = store.calls.get_agent(agent_id)
+    scope = user.team_scope
+    zone = page_zone(request)
+    agent = store.calls.get_agent(agent_id, teams=scope)
     lo, hi = date_param(date_from, "from"), date_param(date_to, "to")
     if lo and hi and lo > hi:
         raise PageError(422, "That period can't be shown", f"from ({lo}) is after to ({hi})")
@@ -140,6 +144,8 @@ def scorecard_page(
         worst=5,
         team_rates=True,
         exclude_flagged=exclude_flagged,
+        teams=scope,
+        zone=zone,
     )
     passing = passing_outcomes()
     registered = available()
@@ -174,6 +180,8 @@ def scorecard_page(
         date_to=hi,
         needs_review=False if exclude_flagged else None,
         limit=10,
+        teams=scope,
+        zone=zone,
     )
     jobs = {c.id: latest_job(store, c.id) for c in recent if c.score is None}
     query = {k: v for k, v in (("from", lo), ("to", hi)) if v}
@@ -194,8 +202,8 @@ def scorecard_page(
             "jobs": jobs,
             "period_from": lo or "",
             "period_to": hi or "",
-            "periods": _period_links(agent_id),
-            "csv_query": urlencode({**query, "format": "csv"}),
+            "periods": _period_links(agent_id, zone),
+            "csv_query": urlencode({**query, "format": "csv", "tz": zone_name(zone)}),
             "calls_query": urlencode(calls_query),
             "flagged_query": urlencode({**calls_query, "needs_review": "true"}),
             "exclude_flagged": exclude_flagged,

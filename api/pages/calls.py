@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from api.deps import StoreDep, Viewer
+from api.deps import StoreDep, Viewer, page_zone
 from api.pages.charts import timeline
 from api.pages.filters import LANGUAGES, clock, rubric_about, rubric_title, words
 from api.pages.render import date_param, latest_job, page_router, render
@@ -47,6 +47,7 @@ def calls_page(
     needs_review = needs_review or None
     findings = findings or None
     lo, hi = date_param(date_from, "from"), date_param(date_to, "to")
+    scope = user.team_scope
     rows, total = store.calls.list(
         agent=agent,
         date_from=lo,
@@ -56,6 +57,8 @@ def calls_page(
         findings=findings,
         limit=CALLS_PER_PAGE,
         offset=(page - 1) * CALLS_PER_PAGE,
+        teams=scope,
+        zone=page_zone(request),
     )
     jobs = {c.id: latest_job(store, c.id) for c in rows if c.score is None}
     filters = {
@@ -83,7 +86,7 @@ def calls_page(
             "total": total,
             "jobs": jobs,
             "filters": filters,
-            "agents": [a.id for a in store.calls.agents()],
+            "agents": [a.id for a in store.calls.agents(teams=scope)],
             "outcomes": outcome_choices(),
             "page": page,
             "pages": pages,
@@ -240,7 +243,7 @@ def _redaction_view(
 
 @router.get("/calls/{call_id}")
 def call_page(call_id: str, request: Request, user: Viewer, store: StoreDep) -> Response:
-    call = store.calls.get(call_id)
+    call = store.calls.get(call_id, teams=user.team_scope)
     score = call.score
     transcript = call.transcript
     verdicts = store.reviews.verdicts(call_id)

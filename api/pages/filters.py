@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
 from qa.rubrics import outcome_words, page_labels, titles
+from qa.timezones import format_offset, in_offset
 
 __all__ = [
     "LANGUAGES",
     "FILTERS",
     "clock",
     "when",
+    "own_time",
     "iso",
     "pct",
     "num",
@@ -50,8 +55,19 @@ def clock(seconds: Any, precise: bool = False) -> str:
     return text + (f".{frac}" if frac is not None else "")
 
 
-def when(value: Any, with_time: bool = True) -> str:
-    """A stored time as ``2026-03-02 10:00 UTC``."""
+def _zone_label(t: datetime) -> str:
+    """``UTC``, or the zone's abbreviation (``CET``), or its offset (``+08:00``)."""
+    name = t.tzname() or ""
+    if name in ("UTC", "UTC+00:00"):
+        return "UTC"
+    if name and name[0].isalpha():
+        return name
+    offset = t.utcoffset()
+    return name if offset is None else format_offset(int(offset.total_seconds() // 60))
+
+
+def when(value: Any, with_time: bool = True, zone: tzinfo = UTC) -> str:
+    """A stored time in ``zone`` as ``2026-03-02 10:00 UTC`` (``2026-03-02 18:00 +08:00``)."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
@@ -60,12 +76,30 @@ def when(value: Any, with_time: bool = True) -> str:
         except ValueError:
             return value
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC)
-        return value.strftime("%Y-%m-%d %H:%M UTC" if with_time else "%Y-%m-%d")
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(zone)
+        if not with_time:
+            return value.strftime("%Y-%m-%d")
+        return value.strftime("%Y-%m-%d %H:%M ") + _zone_label(value)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+@pass_context
+def _when_here(ctx: Context, value: Any, with_time: bool = True) -> str:
+    """:func:`when` in the page's display zone (the context's ``tz``)."""
+    return when(value, with_time, ctx.get("tz") or UTC)
+
+
+def own_time(value: Any, minutes: int | None) -> str:
+    """A call's time at the UTC offset it was given with (``2026-03-02 08:05 +08:00``);
+    empty when it was given without one."""
+    if minutes is None or not isinstance(value, datetime):
+        return ""
+    t = in_offset(value, minutes)
+    return t.strftime("%Y-%m-%d %H:%M ") + format_offset(minutes)
 
 
 def iso(value: Any) -> str:
@@ -121,7 +155,8 @@ def rubric_about(name: str) -> str:
 
 FILTERS: dict[str, Callable[..., str]] = {
     "clock": clock,
-    "when": when,
+    "when": _when_here,
+    "own_time": own_time,
     "iso": iso,
     "pct": pct,
     "num": num,

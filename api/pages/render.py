@@ -21,12 +21,13 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 
-from api.deps import COOKIE, NotSignedIn, Principal, principal_of
+from api.deps import COOKIE, NotSignedIn, Principal, page_zone, principal_of
 from api.errors import PageError, Problem, log_problem, problem_for, role_name
 from api.pages import filters
 from api.pages.transcript import pii_parts
 from qa import __version__
 from qa.store import JobInfo, Store
+from qa.timezones import zone_name
 
 __all__ = [
     "TEMPLATES",
@@ -110,8 +111,19 @@ def render(
     status: int = 200,
     nav: str = "",
 ) -> Response:
-    """A page from ``api/templates`` with the security headers every page carries."""
-    ctx = {"user": user, "nav": nav, **dict(context or {})}
+    """A page from ``api/templates`` with the security headers every page carries; times on
+    it are in the display zone (:func:`api.deps.page_zone`: ``tz`` in the context)."""
+    try:
+        tz = page_zone(request)
+    except Exception:  # an error page when the store itself failed
+        tz = None
+    ctx = {
+        "user": user,
+        "nav": nav,
+        "tz": tz,
+        "tz_name": zone_name(tz) if tz is not None else "UTC",
+        **dict(context or {}),
+    }
     return templates.TemplateResponse(request, name, ctx, status_code=status, headers=PAGE_HEADERS)
 
 

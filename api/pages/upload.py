@@ -36,7 +36,8 @@ def upload_page(request: Request, user: Viewer, store: StoreDep, settings: Setti
         request,
         "upload.html",
         {
-            "agents": [a.id for a in store.calls.agents()],
+            "agents": [a.id for a in store.calls.agents(teams=user.team_scope)],
+            "teams": [t.id for t in store.teams.list(teams=user.team_scope)],
             "max_mb": settings.max_upload_bytes / (1024 * 1024),
             "max_bytes": settings.max_upload_bytes,
             "redaction": settings.redaction,

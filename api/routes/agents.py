@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, tzinfo
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import DateFrom, DateTo, StoreDep, Viewer
+from api.deps import Admin, DateFrom, DateTo, StoreDep, TzQuery, Viewer, query_zone
 from api.errors import error_responses
-from api.models import AgentList, AgentPublic, ScorecardPublic, json_body
-from api.responses import JSON
+from api.models import AgentList, AgentPublic, AgentTeam, ScorecardPublic, json_body
+from api.responses import JSON, localize
 
 __all__ = ["router", "scorecard_csv", "sort_agents"]
 
@@ -42,11 +43,12 @@ _CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def scorecard_csv(card: ScorecardPublic, part: str = "items") -> str:
+def scorecard_csv(card: ScorecardPublic, part: str = "items", zone: tzinfo = UTC) -> str:
     """CSV of one scorecard part: ``items`` (one row per rubric item plus an ``overall`` row,
     which also counts the calls flagged ``needs_review`` and says whether they were left out),
     ``trend`` (week, mean score) or ``worst`` (the lowest-scoring calls, by the reviewed score
-    where there is one: ``score`` is the machine's, ``review_score`` the reviewed one)."""
+    where there is one: ``score`` is the machine's, ``review_score`` the reviewed one; call times
+    in ``zone``, with their offset: ``2026-03-02 08:05:00+08:00``)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     agent = card.agent_id
@@ -67,7 +69,7 @@ def scorecard_csv(card: ScorecardPublic, part: str = "items") -> str:
                     agent,
                     row.call_id,
                     row.score,
-                    row.call_time or "",
+                    str(row.call_time.astimezone(zone)) if row.call_time else "",
                     len(found),
                     sum(1 for f in found if f.get("status") == "review"),
                     _blank(row.review_score),
@@ -100,18 +102,31 @@ def _blank(v: Any) -> Any:
 )
 def list_agents(
     store: StoreDep,
-    _who: Viewer,
+    who: Viewer,
     sort: Annotated[Literal[AGENT_SORTS], Query()] = "id",  # type: ignore[valid-type]
     order: Annotated[Literal["asc", "desc"], Query()] = "asc",
+    tz: TzQuery = None,
 ) -> JSON:
     agents = sort_agents(
-        [AgentPublic.model_validate(a) for a in store.calls.agents()], sort, order == "desc"
+        [AgentPublic.model_validate(a) for a in store.calls.agents(teams=who.team_scope)],
+        sort,
+        order == "desc",
     )
-    return JSON(json_body(AgentList(items=agents, total=len(agents))))
+    body = json_body(AgentList(items=agents, total=len(agents)))
+    return JSON(localize(body, query_zone(tz)))
 
 
 @router.get("/{agent_id}", summary="One agent")
-def get_agent(agent_id: str, store: StoreDep, _who: Viewer) -> AgentPublic:
+def get_agent(agent_id: str, store: StoreDep, who: Viewer) -> AgentPublic:
+    return AgentPublic.model_validate(store.calls.get_agent(agent_id, teams=who.team_scope))
+
+
+@router.put(
+    "/{agent_id}/team",
+    summary="Put an agent in a team (admins; an unknown agent is created with no calls)",
+)
+def set_agent_team(agent_id: str, body: AgentTeam, store: StoreDep, _who: Admin) -> AgentPublic:
+    store.teams.assign(agent_id, body.team)
     return AgentPublic.model_validate(store.calls.get_agent(agent_id))
 
 
@@ -125,7 +140,7 @@ def get_agent(agent_id: str, store: StoreDep, _who: Viewer) -> AgentPublic:
 def get_scorecard(
     agent_id: str,
     store: StoreDep,
-    _who: Viewer,
+    who: Viewer,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     worst: Annotated[int, Query(ge=0, le=50)] = 5,
@@ -137,7 +152,9 @@ def get_scorecard(
     ] = False,
     format: Annotated[Literal["json", "csv"], Query()] = "json",
     part: Annotated[Literal["items", "trend", "worst"], Query(description="CSV only")] = "items",
+    tz: TzQuery = None,
 ) -> Any:
+    zone = query_zone(tz)
     card = ScorecardPublic.of(
         store.scorecards.get(
             agent_id,
@@ -146,13 +163,16 @@ def get_scorecard(
             worst=worst,
             team_rates=team_rates,
             exclude_flagged=exclude_flagged,
+            teams=who.team_scope,
+            zone=zone,
         )
     )
     if format == "csv":
         name = f"scorecard-{agent_id}-{part}.csv".replace('"', "")
+        # A CSV is for people: its times are local (?tz=, else the site's zone).
         return Response(
-            scorecard_csv(card, part),
+            scorecard_csv(card, part, zone or store.timezone),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
-    return JSON(json_body(card))
+    return JSON(localize(json_body(card), zone))

@@ -11,18 +11,29 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
 
-from api.deps import DateFrom, DateTo, StoreDep, Uploader, Viewer, store_of
+from api.deps import (
+    DateFrom,
+    DateTo,
+    Principal,
+    StoreDep,
+    TzQuery,
+    Uploader,
+    Viewer,
+    query_zone,
+    store_of,
+)
 from api.errors import audio_status, error_response, error_responses
 from api.models import CallList, CallPublic, CallSummaryPublic, UploadPublic, json_body
-from api.responses import JSON
+from api.responses import JSON, localize
 from api.worker import JOB_KIND
-from qa.errors import AudioError
+from qa.errors import AudioError, InputError
 from qa.ingest import NewCall, ingest
 from qa.jobs import pipeline_options_from
 from qa.redact.modes import check_mode
-from qa.store import Store
+from qa.store import NotFound, Store
+from qa.timezones import zone as zone_named
 
-__all__ = ["router", "enqueue_upload"]
+__all__ = ["router", "enqueue_upload", "upload_team", "UploadRefused"]
 
 router = APIRouter(
     prefix="/v1/calls", tags=["calls"], responses=error_responses(401, 403, 404, 422)
@@ -38,6 +49,49 @@ def _job_links(job_id: str | None, call_id: str) -> dict[str, Any]:
     }
 
 
+class UploadRefused(Exception):
+    """An upload the caller's teams do not allow (``status``: 403 or 422)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def upload_team(store: Store, who: Principal, agent_id: str, team: str | None) -> str | None:
+    """The team a *new* agent is created in by this upload, after checking the caller may
+    upload for ``agent_id``; raises :class:`UploadRefused`.
+
+    - An existing agent: a key bound to teams may upload only for agents in them (403
+      otherwise); the agent keeps its team (``team`` is ignored).
+    - A new agent goes in ``team`` if given (it must exist and, for a bound key, be one of
+      its teams); else, for a key bound to one team, that team; a key bound to several must
+      say which (422); an unbound key's new agent is in no team.
+    """
+    scope = who.team_scope
+    if team is not None:
+        try:
+            store.teams.get(team)
+        except NotFound:
+            raise UploadRefused(422, f"team: no team {team}") from None
+        if scope is not None and team not in scope:
+            raise UploadRefused(403, f"team: {team} is not one of your teams")
+    try:
+        agent = store.calls.get_agent(agent_id)
+    except NotFound:
+        agent = None
+    if agent is not None:
+        if scope is not None and agent.team not in scope:
+            raise UploadRefused(403, f"agent {agent_id} is not in your teams")
+        return None
+    if team is not None or scope is None:
+        return team
+    if len(scope) == 1:
+        return scope[0]
+    raise UploadRefused(
+        422, f"agent {agent_id} is new: say which of your teams ({', '.join(scope)}) in 'team'"
+    )
+
+
 def enqueue_upload(
     store: Store,
     path: Path,
@@ -50,12 +104,16 @@ def enqueue_upload(
     queue: str | None = None,
     customer_ref: str | None = None,
     max_duration: float | None = None,
+    agent_team: str | None = None,
+    teams: tuple[str, ...] | None = None,
 ) -> tuple[int, dict[str, Any]]:
     """Check, store and queue one uploaded recording; returns (HTTP status, body).
 
     The audio is decoded once end to end before anything is stored (so corrupt or truncated
     files are refused, not kept); then the recording, the call and its job are committed.
-    The same bytes again return the existing call and its job (200) instead of a duplicate.
+    The same bytes again return the existing call and its job (200) instead of a duplicate
+    (403 if that call's agent is outside ``teams``, the uploader's scope). A new agent is
+    created in ``agent_team``.
     """
     # Browsers and curl often send application/octet-stream: then the file name decides.
     ctype = content_type if content_type and content_type.split("/")[0] in ("audio", "video") else None
@@ -67,6 +125,7 @@ def enqueue_upload(
         language_hint=options.get("language"),
         channel_layout=options.get("layout"),
         meta={"upload": {"filename": filename or ""}},
+        agent_team=agent_team,
     )
     done = ingest(
         store, path, new_call, max_duration=max_duration, filename=filename, content_type=ctype,
@@ -74,9 +133,14 @@ def enqueue_upload(
     )
     existing = None if done.new else done.call_id
     if existing is not None:
+        try:
+            call = store.calls.get(existing, teams=teams)
+        except NotFound:
+            raise UploadRefused(
+                403, "this recording was uploaded before for an agent outside your teams"
+            ) from None
         jobs = store.jobs.list(call_id=existing, limit=1)
         job = jobs[0] if jobs else None
-        call = store.calls.get(existing)
         return 200, {
             "duplicate": True,
             "call_id": existing,
@@ -115,7 +179,7 @@ def enqueue_upload(
 )
 def upload_call(
     request: Request,
-    _who: Uploader,
+    who: Uploader,
     audio: Annotated[
         UploadFile, File(description="the recording: WAV, MP3, FLAC, OGG/Opus, M4A …")
     ],
@@ -123,7 +187,22 @@ def upload_call(
         str, Form(min_length=1, max_length=128, description="the agent on the call")
     ],
     call_time: Annotated[
-        datetime | None, Form(description="when the call took place (ISO 8601)")
+        datetime | None,
+        Form(
+            description="when the call took place (ISO 8601); its UTC offset is kept with the "
+            "call; without one it is in `tz`"
+        ),
+    ] = None,
+    tz: Annotated[
+        str | None,
+        Form(
+            max_length=64,
+            description="IANA zone of a call_time without a UTC offset (default: the site's)",
+        ),
+    ] = None,
+    team: Annotated[
+        str | None,
+        Form(max_length=64, description="the team a new agent goes in (see the README)"),
     ] = None,
     queue: Annotated[str | None, Form(max_length=128)] = None,
     customer_ref: Annotated[str | None, Form(max_length=128)] = None,
@@ -146,6 +225,15 @@ def upload_call(
     agent_id = agent_id.strip()
     if not agent_id:
         return error_response(422, "agent_id: is required")
+    if call_time is not None and call_time.tzinfo is None:
+        try:
+            call_time = call_time.replace(tzinfo=zone_named(tz) if tz else store.timezone)
+        except InputError as exc:
+            return error_response(422, f"tz: {exc}")
+    try:
+        agent_team = upload_team(store, who, agent_id, (team or "").strip() or None)
+    except UploadRefused as exc:
+        return error_response(exc.status, str(exc))
     opts = pipeline_options_from(
         {"layout": layout, "agent_channel": agent_channel, "language": language}
     )
@@ -185,7 +273,11 @@ def upload_call(
                 queue=queue,
                 customer_ref=customer_ref,
                 max_duration=settings.max_duration,
+                agent_team=agent_team,
+                teams=who.team_scope,
             )
+        except UploadRefused as exc:
+            return error_response(exc.status, str(exc))
         except AudioError as exc:
             # The message names our temporary file; the client knows its file by its own name.
             message = str(exc).replace(str(tmp), audio.filename or "the recording")
@@ -203,10 +295,11 @@ def upload_call(
     response_class=JSON,
     response_model=CallPublic,
 )
-def get_call(call_id: str, store: StoreDep, _who: Viewer) -> JSON:
-    call = store.calls.get(call_id)
+def get_call(call_id: str, store: StoreDep, who: Viewer, tz: TzQuery = None) -> JSON:
+    call = store.calls.get(call_id, teams=who.team_scope)
     jobs = store.jobs.list(call_id=call_id, limit=1)
-    return JSON(json_body(CallPublic.of(call, jobs[0] if jobs else None)))
+    body = json_body(CallPublic.of(call, jobs[0] if jobs else None))
+    return JSON(localize(body, query_zone(tz)))
 
 
 @router.get(
@@ -215,8 +308,8 @@ def get_call(call_id: str, store: StoreDep, _who: Viewer) -> JSON:
     response_class=FileResponse,
     responses={200: {"content": {"audio/*": {}}}, 206: {"description": "Partial content"}},
 )
-def get_call_audio(call_id: str, store: StoreDep, _who: Viewer) -> FileResponse:
-    rec = store.calls.get(call_id).recording
+def get_call_audio(call_id: str, store: StoreDep, who: Viewer) -> FileResponse:
+    rec = store.calls.get(call_id, teams=who.team_scope).recording
     path = rec.path
     if not path or not Path(path).is_file():
         return error_response(404, f"the recording of call {call_id} is missing from storage")
@@ -236,7 +329,7 @@ def get_call_audio(call_id: str, store: StoreDep, _who: Viewer) -> FileResponse:
 )
 def list_calls(
     store: StoreDep,
-    _who: Viewer,
+    who: Viewer,
     agent: Annotated[str | None, Query(max_length=128)] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
@@ -256,7 +349,9 @@ def list_calls(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    tz: TzQuery = None,
 ) -> JSON:
+    zone = query_zone(tz)
     rows, total = store.calls.list(
         agent=agent,
         date_from=date_from,
@@ -268,8 +363,10 @@ def list_calls(
         findings=findings,
         limit=limit,
         offset=offset,
+        teams=who.team_scope,
+        zone=zone,
     )
     nxt = offset + limit if offset + limit < total else None
     items = [CallSummaryPublic.model_validate(r) for r in rows]
     page = CallList(items=items, total=total, limit=limit, offset=offset, next_offset=nxt)
-    return JSON(json_body(page))
+    return JSON(localize(json_body(page), zone))

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import StoreDep, Viewer
 from api.errors import error_responses
 from api.models import JobList, JobPublic
-from qa.store import JOB_STATUSES
+from qa.store import JOB_STATUSES, NotFound
 
 __all__ = ["router"]
 
@@ -17,16 +17,21 @@ router = APIRouter(prefix="/v1/jobs", tags=["jobs"], responses=error_responses(4
 
 
 @router.get("/{job_id}", summary="A job's status, progress and error")
-def get_job(job_id: str, store: StoreDep, _who: Viewer) -> JobPublic:
-    return JobPublic.of(store.jobs.get(job_id))
+def get_job(job_id: str, store: StoreDep, who: Viewer) -> JobPublic:
+    job = store.jobs.get(job_id)
+    scope = who.team_scope
+    if scope is not None and not (job.call_id and store.calls.in_scope(job.call_id, scope)):
+        raise NotFound(f"no job {job_id}")  # as if unknown: ids of other teams' jobs don't leak
+    return JobPublic.of(job)
 
 
 @router.get("", summary="Jobs, newest first")
 def list_jobs(
     store: StoreDep,
-    _who: Viewer,
+    who: Viewer,
     status: Annotated[Literal[JOB_STATUSES] | None, Query()] = None,  # type: ignore[valid-type]
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> JobList:
-    items = [JobPublic.of(j) for j in store.jobs.list(status=status, limit=limit)]
-    return JobList(items=items, counts=store.jobs.counts())
+    scope = who.team_scope
+    items = [JobPublic.of(j) for j in store.jobs.list(status=status, limit=limit, teams=scope)]
+    return JobList(items=items, counts=store.jobs.counts(teams=scope))

@@ -8,18 +8,33 @@ from fastapi import APIRouter, Path, Response
 
 from api.deps import Admin, StoreDep
 from api.errors import error_responses
-from api.models import ApiKeyCreated, ApiKeyList, ApiKeyPublic, NewKey
+from api.models import ApiKeyCreated, ApiKeyList, ApiKeyPublic, KeyTeams, NewKey
+from qa.store import NotFound
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/v1/keys", tags=["keys"], responses=error_responses(401, 403, 404, 422))
 
 
-@router.post("", status_code=201, summary="Create an API key (shown once)")
+@router.post("", status_code=201, summary="Create an API key (shown once), bound to teams or not")
 def create_key(body: NewKey, store: StoreDep, _who: Admin) -> ApiKeyCreated:
-    key = store.keys.create(body.role, label=body.label)
+    key = store.keys.create(body.role, label=body.label, teams=body.teams)
     info = next(k for k in reversed(store.keys.list()) if key.startswith(k.prefix))
     return ApiKeyCreated.model_validate({**info.to_dict(), "key": key})
+
+
+@router.put("/{key_id}/teams", summary="Bind a key to exactly these teams (none: unscoped)")
+def set_key_teams(
+    key_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    body: KeyTeams,
+    store: StoreDep,
+    _who: Admin,
+) -> ApiKeyPublic:
+    store.teams.bind_key(key_id, body.teams)
+    found = [k for k in store.keys.list() if k.id == key_id]
+    if not found:
+        raise NotFound(f"no API key {key_id}")
+    return ApiKeyPublic.model_validate(found[0])
 
 
 @router.get("", summary="API keys (never the keys themselves)")

@@ -62,7 +62,7 @@
     }
     var data = new FormData();
     data.append("audio", file, file.name);
-    ["agent_id", "call_time", "queue", "customer_ref", "language", "layout", "agent_channel", "redact"].forEach(function (name) {
+    ["agent_id", "call_time", "tz", "team", "queue", "customer_ref", "language", "layout", "agent_channel", "redact"].forEach(function (name) {
       var v = form.elements[name].value.trim();
       if (v !== "") data.append(name, v);
     });

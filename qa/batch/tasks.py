@@ -63,7 +63,7 @@ def rescore_tasks(
         )
         offset += len(rows)
         for r in rows:
-            found[r.id] = (r.id, r.recording_sha256, _iso(r.call_time))
+            found[r.id] = (r.id, r.recording_sha256, _iso(r.call_time.astimezone(store.timezone)))
         if not rows or offset >= total:
             return [("rescore", key) for key in found.values()]
 
@@ -89,7 +89,7 @@ def _stored_result(
         status=status,
         call_id=call_id,
         agent_id=info.agent_id,
-        call_time=_iso(info.call_time),
+        call_time=_iso(info.call_time.astimezone(store.timezone)),  # local: the site's zone
         duration=info.duration,
         language=info.language,
         source=info.source,
@@ -154,7 +154,8 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
         opts = state.settings.pipeline
         when, when_source = item.call_time, item.call_time_source
         if when is None:
-            when = datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC)
+            # Naive UTC: the call records no offset (none was given).
+            when = datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC).replace(tzinfo=None)
             when_source = "file modification time"
         meta = {
             **dict(item.meta),

@@ -26,6 +26,7 @@ from qa.cli import (
     score,
     score_transcript,
     serve,
+    teams,
     transcribe,
 )
 from qa.cli.common import add_common
@@ -36,7 +37,19 @@ __all__ = ["main", "build_parser"]
 log = logging.getLogger("qa")
 
 # In the order `qa --help` lists them.
-_COMMANDS = (transcribe, score, score_transcript, label, rubrics, serve, keys, batch, rescore, calibrate)
+_COMMANDS = (
+    transcribe,
+    score,
+    score_transcript,
+    label,
+    rubrics,
+    serve,
+    keys,
+    teams,
+    batch,
+    rescore,
+    calibrate,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

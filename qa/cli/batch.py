@@ -5,6 +5,7 @@ scored or skipped, 1 with failures or invalid manifest rows, 130 when interrupte
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -28,7 +29,7 @@ def register(sub: Any) -> None:
     b.add_argument("paths", nargs="*", metavar="PATH", help="recordings, or folders walked for audio files")
     b.add_argument("--manifest", metavar="CSV", help="one row per recording: path, agent_id, call_time, channel_layout, agent_channel, language, queue, customer_ref …")
     b.add_argument("--name-pattern", metavar="PATTERN", help="metadata from file names, e.g. '{agent}_{date}_{id}.wav' (fields: agent, date, time, datetime, language, layout, queue …)")
-    b.add_argument("--timezone", metavar="TZ", help="zone of call times written without a UTC offset (default UTC)")
+    b.add_argument("--timezone", metavar="TZ", help="zone of call times written without a UTC offset (default: the site's, $QA_TIMEZONE, or UTC)")
     b.add_argument("--engine", choices=("local", "ray"), help="local worker processes (default) or a Ray cluster")
     b.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to use (auto, or HOST:PORT); default: start a local Ray")
     b.add_argument("--workers", type=int, metavar="N", help="worker processes / Ray actors (default: one per core)")
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--out {args.out}: the results file must end in .jsonl or .csv")
     config = load_rubric_config(args.rubric)  # a bad rubric file fails before any audio work
     redaction = redaction_of(args)
-    found = discover(args.paths, manifest=args.manifest, name_pattern=args.name_pattern, timezone=args.timezone)
+    found = discover(args.paths, manifest=args.manifest, name_pattern=args.name_pattern, timezone=args.timezone or os.environ.get("QA_TIMEZONE") or None)
     printer = None if args.quiet else ProgressPrinter(sys.stderr)
     report = run_batch(
         found,

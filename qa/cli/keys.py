@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from qa.cli.common import add_common, add_store_options, open_store
+from qa.errors import InputError
 
 __all__ = ["register", "create", "list_keys", "revoke"]
 
@@ -19,8 +20,11 @@ def register(sub: Any) -> None:
     kc = ksub.add_parser("create", help="create a key and print it (it is shown only once)")
     add_common(kc)
     add_store_options(kc)
-    kc.add_argument("--role", required=True, choices=("qa_lead", "supervisor", "admin"))
+    roles = ("qa_lead", "supervisor", "admin")
+    kc.add_argument("role_arg", nargs="?", choices=roles, metavar="ROLE", help="qa_lead, supervisor or admin")
+    kc.add_argument("--role", choices=roles, help="the same as ROLE")
     kc.add_argument("--label", default="", help="who or what the key is for")
+    kc.add_argument("--team", action="append", default=[], metavar="TEAM", help="bind the key to a team (repeat for several; none: it sees every team)")
     kc.set_defaults(func=create)
     kl = ksub.add_parser("list", help="list keys (never the keys themselves)")
     add_common(kl)
@@ -35,11 +39,15 @@ def register(sub: Any) -> None:
 
 def create(args: argparse.Namespace) -> int:
     """Create a key and print it (the only time it is shown)."""
+    role = args.role or args.role_arg
+    if not role or (args.role and args.role_arg and args.role != args.role_arg):
+        raise InputError("give the key's role once: qa keys create ROLE (qa_lead, supervisor, admin)")
     with open_store(args) as store:
-        key = store.keys.create(args.role, label=args.label)
+        key = store.keys.create(role, label=args.label, teams=args.team)
     print(key)
     if not args.quiet:
-        print(f"qa: created a {args.role} key; it is shown only this once", file=sys.stderr)
+        bound = f" bound to {', '.join(sorted(set(args.team)))}" if args.team else ""
+        print(f"qa: created a {role} key{bound}; it is shown only this once", file=sys.stderr)
     return 0
 
 
@@ -51,7 +59,8 @@ def list_keys(args: argparse.Namespace) -> int:
         print("no API keys (create one with: qa keys create --role admin)")
     for k in keys:
         state = f"revoked {k.revoked:%Y-%m-%d %H:%M}" if k.revoked else "active"
-        print(f"{k.id:>4}  {k.prefix}…  {k.role:<10}  {state:<24}  {k.label}")
+        teams = ",".join(k.teams) or "all teams"
+        print(f"{k.id:>4}  {k.prefix}…  {k.role:<10}  {state:<24}  {teams:<16}  {k.label}")
     return 0
 
 

@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
     # Open once here: a bad URL fails now with one line, and a first run gets a key to sign in.
     from qa.store import Store
 
-    with Store.open(settings.database_url, data_dir=settings.data_dir) as store:
+    with Store.open(
+        settings.database_url, data_dir=settings.data_dir, timezone=settings.timezone or "UTC"
+    ) as store:
         where = store.engine.url.render_as_string(hide_password=True)
         if not any(k.revoked is None for k in store.keys.list()):
             key = store.keys.create("admin", label="created by the first `qa serve`")
@@ -73,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
             "QA_WARM_MODELS": "1" if settings.warm_models else "0",
             "QA_REDACTION": settings.redaction,
             "QA_KEEP_ORIGINAL_AUDIO": "1" if settings.keep_original_audio else "0",
+            "QA_TIMEZONE": settings.timezone,
         }
         os.environ.update({k: v for k, v in env.items() if v is not None})
         uvicorn.run(

@@ -10,6 +10,7 @@ through its parts:
   agent's pass counts;
 - ``store.jobs`` (:mod:`~qa.store.jobs`): the job queue;
 - ``store.keys`` (:mod:`~qa.store.keys`): API keys;
+- ``store.teams`` (:mod:`~qa.store.teams`): teams, agents' teams and keys bound to teams;
 - ``store.audit`` (:mod:`~qa.store.audit`): the audit log;
 - ``store.reviews`` (:mod:`~qa.store.reviews`): human reviews (history, verdicts, the reviewed
   score) and disputes;
@@ -33,6 +34,7 @@ Guarantees:
 from __future__ import annotations
 
 import os
+from datetime import tzinfo
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -65,12 +67,15 @@ from qa.store.records import (
     ReviewResult,
     ScoreDetail,
     ScoreSummary,
+    TeamInfo,
     TranscriptInfo,
     WorstCall,
 )
 from qa.store.reviews import Reviews
 from qa.store.schema import JOB_STATUSES, ROLES
 from qa.store.scorecards import Scorecards
+from qa.store.teams import Teams
+from qa.timezones import site_zone
 
 __all__ = [
     "Store",
@@ -97,6 +102,7 @@ __all__ = [
     "ReviewRecord",
     "ReviewResult",
     "ScoreDetail",
+    "TeamInfo",
     "ScoreSummary",
     "TranscriptInfo",
     "WorstCall",
@@ -110,15 +116,25 @@ class Store:
     docstring); the store itself only opens and closes.
     """
 
-    def __init__(self, engine: Engine, data_dir: str | os.PathLike[str]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        data_dir: str | os.PathLike[str],
+        *,
+        timezone: str | tzinfo | None = None,
+    ) -> None:
         self.engine = engine
         self.data_dir = Path(data_dir).resolve()
+        #: The site's zone (``timezone``, else ``$QA_TIMEZONE``, else UTC): the week a new call
+        #: is counted in, and the default zone of dates in filters (:mod:`qa.timezones`).
+        self.timezone: tzinfo = site_zone(timezone) if not isinstance(timezone, tzinfo) else timezone
         db = Database(engine)
         self.files = RecordingFiles(db, self.data_dir)
-        self.calls = Calls(db, self.data_dir)
-        self.scorecards = Scorecards(db)
+        self.calls = Calls(db, self.data_dir, zone=self.timezone)
+        self.scorecards = Scorecards(db, zone=self.timezone)
         self.jobs = Jobs(db)
         self.keys = ApiKeys(db)
+        self.teams = Teams(db, self.keys)
         self.audit = AuditLog(db)
         self.reviews = Reviews(db)
         self.queue = ReviewQueue(db)
@@ -130,11 +146,15 @@ class Store:
         *,
         data_dir: str | os.PathLike[str] | None = None,
         migrate_schema: bool = True,
+        timezone: str | tzinfo | None = None,
     ) -> Store:
         """Open (creating and migrating if needed) the store.
 
-        ``url`` defaults to :func:`default_url`, ``data_dir`` to :func:`default_data_dir`.
+        ``url`` defaults to :func:`default_url`, ``data_dir`` to :func:`default_data_dir`,
+        ``timezone`` (the site's zone, an IANA name) to ``$QA_TIMEZONE`` or UTC; an unknown
+        zone is an :class:`~qa.errors.InputError` before anything is opened.
         """
+        zone = site_zone(timezone) if not isinstance(timezone, tzinfo) else timezone
         d = Path(data_dir) if data_dir is not None else default_data_dir()
         d.mkdir(parents=True, exist_ok=True)
         try:
@@ -149,7 +169,7 @@ class Store:
                 where = engine.url.render_as_string(hide_password=True)
                 reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
                 raise QAError(f"cannot open the database {where}: {reason}") from None
-        return cls(engine, d)
+        return cls(engine, d, timezone=zone)
 
     def close(self) -> None:
         """Release the database connections."""

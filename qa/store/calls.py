@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,10 +25,27 @@ from qa.store import scores, totals
 from qa.store.engine import Database, utc_now
 from qa.store.errors import NotFound
 from qa.store.files import check_sha256
-from qa.store.filters import When, as_utc, call_filters, flagged, iso_week, not_flagged
+from qa.store.filters import (
+    When,
+    as_utc,
+    call_filters,
+    flagged,
+    in_teams,
+    iso_week,
+    not_flagged,
+)
 from qa.store.records import AgentInfo, CallDetail, CallSummary
-from qa.store.schema import Agent, CallRow, Recording, RubricResultRow, ScoreRow, Transcript
+from qa.store.schema import (
+    Agent,
+    CallRow,
+    Recording,
+    RubricResultRow,
+    ScoreRow,
+    Team,
+    Transcript,
+)
 from qa.store.views import agent_info, call_detail, call_summary
+from qa.timezones import offset_minutes
 from qa.types import Call, CallScore, call_from_dict, to_dict
 
 __all__ = ["Calls", "served_recording", "original_removed"]
@@ -64,9 +81,11 @@ def original_removed(meta: Mapping[str, Any] | None) -> bool:
 class Calls:
     """Agents, calls, transcripts and scores: ``store.calls``. Every method is one transaction."""
 
-    def __init__(self, db: Database, data_dir: Path) -> None:
+    def __init__(self, db: Database, data_dir: Path, *, zone: tzinfo = UTC) -> None:
         self._db = db
         self._data_dir = data_dir
+        #: The site's zone: new calls' ``week`` is their local ISO week in it.
+        self.zone = zone
 
     # --- agents -----------------------------------------------------------------------------
 
@@ -82,17 +101,21 @@ class Calls:
                 row.name = name
             return False
 
-    def agents(self) -> builtins.list[AgentInfo]:
-        """Every agent (by id) with its number of calls, scored calls, mean current score and
-        last call."""
+    def agents(self, *, teams: tuple[str, ...] | None = None) -> builtins.list[AgentInfo]:
+        """Every agent (by id) with its team, number of calls, scored calls, mean current
+        score and last call; ``teams``: only the agents in those teams (``None``: all)."""
+        q = select(Agent).order_by(Agent.id)
+        if teams is not None:
+            q = q.where(Agent.team_id.in_(teams))
         with self._db.read() as s:
-            return [agent_info(a) for a in s.scalars(select(Agent).order_by(Agent.id))]
+            return [agent_info(a) for a in s.scalars(q)]
 
-    def get_agent(self, agent_id: str) -> AgentInfo:
-        """One agent, as in :meth:`agents` (:class:`NotFound` if unknown)."""
+    def get_agent(self, agent_id: str, *, teams: tuple[str, ...] | None = None) -> AgentInfo:
+        """One agent, as in :meth:`agents` (:class:`NotFound` if unknown, or not in
+        ``teams``)."""
         with self._db.read() as s:
             a = s.get(Agent, agent_id)
-            if a is None:
+            if a is None or (teams is not None and a.team_id not in teams):
                 raise NotFound(f"no agent {agent_id}")
             return agent_info(a)
 
@@ -111,15 +134,20 @@ class Calls:
         duration: float | None = None,
         meta: Mapping[str, Any] | None = None,
         agent_name: str | None = None,
+        agent_team: str | None = None,
     ) -> str:
-        """The call for a stored recording (by sha256); creates it and the agent if new.
+        """The call for a stored recording (by sha256); creates it and the agent if new (in
+        ``agent_team``, which must exist; an existing agent's team is left as it is).
 
         The same recording again returns the existing call unchanged (whatever the other
-        arguments say). ``call_time`` defaults to now. The call id is the first 16 hex digits of
+        arguments say). ``call_time`` defaults to now; an aware one keeps its UTC offset
+        (``tz_offset``), a naive one is UTC with no offset recorded. The call's ``week`` is its
+        ISO week in the site's zone (:attr:`zone`). The call id is the first 16 hex digits of
         the sha256, as the pipeline names calls.
         """
         check_sha256(recording)
         agent_id = _check_agent_id(agent_id)
+        tz_offset = offset_minutes(call_time)
         when = as_utc(call_time) if call_time is not None else utc_now()
         for attempt in range(2):
             try:
@@ -132,7 +160,9 @@ class Calls:
                     if found is not None:
                         return found
                     if s.get(Agent, agent_id) is None:
-                        s.add(Agent(id=agent_id, name=agent_name or agent_id))
+                        if agent_team is not None and s.get(Team, agent_team) is None:
+                            raise NotFound(f"no team {agent_team}")
+                        s.add(Agent(id=agent_id, name=agent_name or agent_id, team_id=agent_team))
                         s.flush()
                     call_id = recording[:16]
                     if s.get(CallRow, call_id) is not None:  # a 64-bit prefix collision
@@ -144,7 +174,8 @@ class Calls:
                             recording_sha256=recording,
                             agent_id=agent_id,
                             call_time=when,
-                            week=iso_week(when),
+                            week=iso_week(when, self.zone),
+                            tz_offset=tz_offset,
                             queue=queue,
                             customer_ref=customer_ref,
                             language_hint=language_hint,
@@ -250,6 +281,29 @@ class Calls:
         with self._db.write() as s:
             totals.rebuild(s)
 
+    def rebuild_weeks(self, *, batch: int = 5000) -> int:
+        """Recompute every call's ``week`` in the site's zone (:attr:`zone`), after the zone
+        changed; returns how many calls changed week. Reads the calls in id order, ``batch``
+        at a time, each batch one transaction."""
+        changed = 0
+        after = ""
+        while True:
+            with self._db.write() as s:
+                rows = s.execute(
+                    select(CallRow.id, CallRow.call_time, CallRow.week)
+                    .where(CallRow.id > after)
+                    .order_by(CallRow.id)
+                    .limit(batch)
+                ).all()
+                if not rows:
+                    return changed
+                for cid, when, week in rows:
+                    new = iso_week(when, self.zone)
+                    if new != week:
+                        s.execute(update(CallRow).where(CallRow.id == cid).values(week=new))
+                        changed += 1
+                after = rows[-1][0]
+
     def is_scored(
         self, call_id: str, *, rubric_version: str, labeller_version: str | None = None
     ) -> bool:
@@ -262,12 +316,19 @@ class Calls:
         with self._db.read() as s:
             return s.scalar(q.limit(1)) is not None
 
-    def get(self, call_id: str) -> CallDetail:
+    def in_scope(self, call_id: str, teams: tuple[str, ...] | None) -> bool:
+        """Whether the call exists and its agent is in ``teams`` (``None``: any)."""
+        with self._db.read() as s:
+            found = s.scalar(select(CallRow.id).where(CallRow.id == call_id, *in_teams(teams)))
+            return found is not None
+
+    def get(self, call_id: str, *, teams: tuple[str, ...] | None = None) -> CallDetail:
         """A call with its recording, newest transcript, current score (with every rubric
-        result and its findings) and score history (newest first, without results)."""
+        result and its findings) and score history (newest first, without results).
+        :class:`NotFound` if unknown, or if its agent is not in ``teams`` (``None``: any)."""
         with self._db.read() as s:
             c = s.get(CallRow, call_id)
-            if c is None:
+            if c is None or (teams is not None and not self._agent_in(s, c.agent_id, teams)):
                 raise NotFound(f"no call {call_id}")
             history = s.scalars(
                 select(ScoreRow).where(ScoreRow.call_id == call_id).order_by(ScoreRow.id.desc())
@@ -279,6 +340,10 @@ class Calls:
                 history,
                 self._data_dir,
             )
+
+    @staticmethod
+    def _agent_in(s: Session, agent_id: str, teams: tuple[str, ...]) -> bool:
+        return s.scalar(select(Agent.team_id).where(Agent.id == agent_id)) in teams
 
     @staticmethod
     def _newest_transcript(s: Session, call_id: str) -> Transcript | None:
@@ -323,12 +388,16 @@ class Calls:
         reviewed: bool | None = None,
         limit: int = 50,
         offset: int = 0,
+        teams: tuple[str, ...] | None = None,
+        zone: tzinfo | None = None,
     ) -> tuple[builtins.list[CallSummary], int]:
         """Calls newest first, filtered; returns ``(calls on this page, total matching)``.
 
-        Dates: a date includes its whole day (UTC); a date-time bound is inclusive. Score bounds
-        are inclusive, apply to the reviewed score where there is one, and exclude unscored
-        calls. ``outcome`` matches the current score's rubric
+        Dates: a date includes its whole day in ``zone`` (default: the site's zone); a
+        date-time bound is inclusive (a naive one is in ``zone`` too). ``teams``: only the calls
+        of agents in those teams (``None``: every call). Score bounds are inclusive, apply to the
+        reviewed score where there is one, and exclude unscored calls. ``outcome`` matches the
+        current score's rubric
         results: ``"pass"`` (any item) or ``"rubric:outcome"`` (``"resolution:none"``).
         ``needs_review=True``: calls whose current score flags the transcript for review;
         ``False``: the others (unflagged, unscored, or scored before quality was recorded).
@@ -339,7 +408,13 @@ class Calls:
             raise InputError("limit must be between 1 and 1000")
         if offset < 0:
             raise InputError("offset must be >= 0")
-        conds = call_filters(agent=agent, date_from=date_from, date_to=date_to)
+        conds = call_filters(
+            agent=agent,
+            date_from=date_from,
+            date_to=date_to,
+            teams=teams,
+            zone=zone or self.zone,
+        )
         if min_score is not None:
             conds.append(totals.effective_score() >= min_score)
         if max_score is not None:

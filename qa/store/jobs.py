@@ -14,6 +14,7 @@ from sqlalchemy import func, or_, select, update
 from qa.errors import InputError
 from qa.store.engine import Database, utc_now
 from qa.store.errors import NotFound
+from qa.store.filters import in_teams
 from qa.store.records import JobInfo
 from qa.store.schema import JOB_STATUSES, CallRow, Job
 from qa.store.views import job_info
@@ -147,10 +148,18 @@ class Jobs:
         return None
 
     def list(
-        self, *, status: str | None = None, call_id: str | None = None, limit: int = 100
+        self,
+        *,
+        status: str | None = None,
+        call_id: str | None = None,
+        limit: int = 100,
+        teams: tuple[str, ...] | None = None,
     ) -> builtins.list[JobInfo]:
-        """Jobs, newest first, optionally of one status and/or for one call."""
+        """Jobs, newest first, optionally of one status and/or for one call; ``teams``: only
+        the jobs of calls whose agents are in those teams."""
         q = select(Job).order_by(Job.created.desc(), Job.id).limit(limit)
+        if teams is not None:
+            q = q.where(_of_teams(teams))
         if status is not None:
             q = q.where(Job.status == status)
         if call_id is not None:
@@ -158,8 +167,17 @@ class Jobs:
         with self._db.read() as s:
             return [job_info(j) for j in s.scalars(q)]
 
-    def counts(self) -> dict[str, int]:
-        """How many jobs are in each status (every status, 0 where none)."""
+    def counts(self, *, teams: tuple[str, ...] | None = None) -> dict[str, int]:
+        """How many jobs are in each status (every status, 0 where none; ``teams``: of those
+        teams' calls only)."""
+        q = select(Job.status, func.count()).group_by(Job.status)
+        if teams is not None:
+            q = q.where(_of_teams(teams))
         with self._db.read() as s:
-            counts = dict(s.execute(select(Job.status, func.count()).group_by(Job.status)).all())
+            counts = dict(s.execute(q).all())
         return {st: int(counts.get(st, 0)) for st in JOB_STATUSES}
+
+
+def _of_teams(teams: tuple[str, ...]) -> Any:
+    """Jobs of calls whose agents are in ``teams``."""
+    return Job.call_id.in_(select(CallRow.id).where(*in_teams(teams)))

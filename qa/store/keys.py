@@ -6,17 +6,19 @@ import builtins
 import hashlib
 import secrets
 import time
+from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from qa.errors import InputError
 from qa.store.engine import Database, utc_now
 from qa.store.errors import NotFound
 from qa.store.records import ApiKeyInfo, KeyIdentity
-from qa.store.schema import ROLES, ApiKey, ApiKeyTeam
+from qa.store.schema import ROLES, ApiKey, ApiKeyTeam, Team
 from qa.store.views import api_key_info
 
-__all__ = ["ApiKeys"]
+__all__ = ["ApiKeys", "bind_teams"]
 
 
 def _hash_key(key: str) -> str:
@@ -34,13 +36,18 @@ class ApiKeys:
         self.cache_s: float = 5.0
         self._cache: dict[str, tuple[KeyIdentity, float]] = {}
 
-    def create(self, role: str, *, label: str = "") -> str:
-        """A new API key for ``role``; returns the plaintext key (only its sha256 is stored)."""
+    def create(self, role: str, *, label: str = "", teams: Iterable[str] = ()) -> str:
+        """A new API key for ``role``, bound to ``teams`` (none: unscoped, every team; each
+        must exist, else :class:`~qa.errors.InputError`); returns the plaintext key (only its
+        sha256 is stored)."""
         if role not in ROLES:
             raise InputError(f"role must be one of {', '.join(ROLES)}; got {role!r}")
         key = "qa_" + secrets.token_urlsafe(32)
         with self._db.write() as s:
-            s.add(ApiKey(key_hash=_hash_key(key), prefix=key[:10], role=role, label=label[:256]))
+            row = ApiKey(key_hash=_hash_key(key), prefix=key[:10], role=role, label=label[:256])
+            s.add(row)
+            s.flush()
+            bind_teams(s, row.id, teams)
         return key
 
     def check(self, key: str | None) -> str | None:
@@ -111,6 +118,30 @@ class ApiKeys:
             self._cache.clear()
 
     def list(self) -> builtins.list[ApiKeyInfo]:
-        """Every key (by id) with its prefix, role, label, created and revoked."""
+        """Every key (by id) with its prefix, role, label, created, revoked and teams."""
         with self._db.read() as s:
-            return [api_key_info(k) for k in s.scalars(select(ApiKey).order_by(ApiKey.id))]
+            bound: dict[int, builtins.list[str]] = {}
+            for key_id, team in s.execute(
+                select(ApiKeyTeam.key_id, ApiKeyTeam.team_id).order_by(ApiKeyTeam.team_id)
+            ):
+                bound.setdefault(key_id, []).append(team)
+            return [
+                api_key_info(k, bound.get(k.id, ()))
+                for k in s.scalars(select(ApiKey).order_by(ApiKey.id))
+            ]
+
+
+def bind_teams(s: Session, key_id: int, teams: Iterable[str]) -> tuple[str, ...]:
+    """Bind key ``key_id`` to exactly ``teams`` (replacing its bindings) in ``s``'s transaction;
+    an unknown team is an :class:`~qa.errors.InputError`. Returns the teams, sorted."""
+    wanted = tuple(sorted({str(t).strip() for t in teams if str(t).strip()}))
+    if wanted:
+        known = set(s.scalars(select(Team.id).where(Team.id.in_(wanted))))
+        missing = [t for t in wanted if t not in known]
+        if missing:
+            raise InputError(
+                f"no team {', '.join(missing)} (create it first: qa teams create ID)"
+            )
+    s.execute(delete(ApiKeyTeam).where(ApiKeyTeam.key_id == key_id))
+    s.add_all(ApiKeyTeam(key_id=key_id, team_id=t) for t in wanted)
+    return wanted

@@ -30,6 +30,7 @@ __all__ = [
     "CallSummary",
     "CallDetail",
     "AgentInfo",
+    "TeamInfo",
     "WorstCall",
     "AgentScorecard",
     "JobInfo",
@@ -146,6 +147,8 @@ class CallColumns(Record):
     language: str | None
     source: str | None
     created: datetime
+    #: The UTC offset (minutes east) the call time was given with at upload; ``None``: none.
+    tz_offset: int | None
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,8 @@ class CallDetail(CallColumns):
 @dataclass(frozen=True)
 class AgentInfo(Record):
     """An agent with its running totals: calls, scored calls, the mean of the current scores
-    (``None`` when none is a number) and the time of the latest call."""
+    (``None`` when none is a number) and the time of the latest call; ``team``: the team's id
+    (``None``: in no team)."""
 
     id: str
     name: str
@@ -195,6 +199,17 @@ class AgentInfo(Record):
     mean_score: float | None
     last_call: datetime | None
     created: datetime
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class TeamInfo(Record):
+    """A team: its id, name, when it was made and how many agents are in it."""
+
+    id: str
+    name: str
+    created: datetime
+    n_agents: int = 0
 
 
 # --- scorecards ------------------------------------------------------------------------------------
@@ -263,6 +278,8 @@ class ApiKeyInfo(Record):
     label: str
     created: datetime
     revoked: datetime | None
+    #: The teams the key is bound to (empty: unscoped, every team).
+    teams: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ PostgreSQL), p99 27 ms (SQLite) / 45 ms (PostgreSQL).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -17,12 +17,21 @@ from sqlalchemy.engine import Connection
 
 from qa.store.engine import Database
 from qa.store.errors import NotFound
-from qa.store.filters import When, call_filters, flagged, not_flagged, parse_when, period
+from qa.store.filters import (
+    When,
+    call_filters,
+    flagged,
+    in_teams,
+    not_flagged,
+    parse_when,
+    period,
+)
 from qa.store.filters import round_or_none as _round
 from qa.store.records import AgentScorecard, WorstCall
 from qa.store.schema import Agent, CallRow, DailyStats, RubricResultRow, ScoreRow
 from qa.store.totals import effective_score
 from qa.store.views import stored_results
+from qa.timezones import zone_name
 from qa.types import RubricStats
 
 __all__ = ["Scorecards"]
@@ -31,8 +40,10 @@ __all__ = ["Scorecards"]
 class Scorecards:
     """Per-agent scorecards and pass rates: ``store.scorecards``."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, zone: tzinfo = UTC) -> None:
         self._db = db
+        #: The site's zone: the default zone of dates in a period.
+        self.zone = zone
 
     def get(
         self,
@@ -43,6 +54,8 @@ class Scorecards:
         worst: int = 5,
         team_rates: bool = False,
         exclude_flagged: bool = False,
+        teams: tuple[str, ...] | None = None,
+        zone: tzinfo | None = None,
     ) -> AgentScorecard:
         """An agent's scorecard over a period, aggregated in SQL from the current scores.
 
@@ -52,18 +65,32 @@ class Scorecards:
         databases, so off by default). ``worst`` is how many of the lowest-scoring calls to list.
         ``exclude_flagged=True`` leaves the calls flagged ``needs_review`` out of the counts,
         means, pass rates, trend and worst calls (``n_flagged`` still says how many there were).
+        The weekly trend is by ``calls.week``: ISO weeks in the site's zone. Dates in the
+        period are days in ``zone`` (default: the site's zone).
+
+        ``teams`` (a scoped caller's teams; ``None``: every team): an agent in none of them is
+        :class:`~qa.store.NotFound`, and the team mean and team pass rates are over the calls
+        of those teams' agents only.
         :class:`~qa.store.NotFound` for an unknown agent.
         """
-        period_conds = call_filters(agent=None, date_from=date_from, date_to=date_to)
-        agent_conds = [CallRow.agent_id == agent_id, *period_conds]
+        zone = zone or self.zone
+        time_conds = call_filters(agent=None, date_from=date_from, date_to=date_to, zone=zone)
+        agent_conds = [CallRow.agent_id == agent_id, *time_conds]
         if exclude_flagged:
-            period_conds = [*period_conds, not_flagged()]
-        conds = [CallRow.agent_id == agent_id, *period_conds]
+            time_conds = [*time_conds, not_flagged()]
+        conds = [CallRow.agent_id == agent_id, *time_conds]
+        period_conds = [*in_teams(teams), *time_conds]
+        # The daily totals are whole UTC days of every team's calls.
+        open_period = date_from is None and date_to is None
+        daily_ok = teams is None and (open_period or zone_name(zone) in ("UTC", "Etc/UTC"))
         scored = [*conds, CallRow.score_id.is_not(None)]
         # Core on one connection, five statements: a scorecard is read on every page view, so
         # the ORM's per-row bookkeeping and extra round trips are worth avoiding here.
         with self._db.read_conn() as s:
-            if s.execute(select(Agent.id).where(Agent.id == agent_id)).first() is None:
+            known = select(Agent.id).where(Agent.id == agent_id)
+            if teams is not None:
+                known = known.where(Agent.team_id.in_(teams))
+            if s.execute(known).first() is None:
                 raise NotFound(f"no agent {agent_id}")
             # Counts, the mean and the weekly trend in one pass over the agent's calls.
             weeks = s.execute(
@@ -80,7 +107,7 @@ class Scorecards:
             ).all()
             n_flagged = s.scalar(select(func.count()).where(*agent_conds, flagged())) or 0
             team_n, team_mean = _team(
-                s, date_from, date_to, period_conds, from_calls=exclude_flagged
+                s, date_from, date_to, period_conds, from_calls=exclude_flagged or not daily_ok
             )
             stats = _per_rubric(s, scored)
             rates = (
@@ -142,15 +169,20 @@ class Scorecards:
             exclude_flagged=exclude_flagged,
         )
 
-    def pass_counts_by_agent(self) -> dict[str, dict[str, tuple[int, int]]]:
-        """``{agent: {item: (passed, counted)}}`` over every agent's current scores, all time.
+    def pass_counts_by_agent(
+        self, *, teams: tuple[str, ...] | None = None
+    ) -> dict[str, dict[str, tuple[int, int]]]:
+        """``{agent: {item: (passed, counted)}}`` over every agent's current scores, all time
+        (``teams``: only those teams' agents).
 
         One grouped query, by the scorecards' rule (a result counts when it has a sub-score and
         passes with a pass outcome), instead of one scorecard per agent.
         """
         out: dict[str, dict[str, tuple[int, int]]] = {}
         with self._db.read_conn() as s:
-            for agent, rubric, passed, counted in _pass_counts(s, (), by_agent=True):
+            for agent, rubric, passed, counted in _pass_counts(
+                s, in_teams(teams), by_agent=True
+            ):
                 out.setdefault(str(agent), {})[rubric] = (passed, counted)
         return out
 
@@ -164,8 +196,8 @@ def _team(
     from_calls: bool = False,
 ) -> tuple[int, float | None]:
     """(scored calls, mean score) of everyone in the period: from the daily totals when the
-    period is whole days (and ``from_calls`` is false: the totals cannot leave calls out),
-    else from the calls themselves."""
+    period is whole days (and ``from_calls`` is false: the totals cannot leave calls out, nor
+    count another zone's days or only some teams), else from the calls themselves."""
     lo, hi = parse_when(date_from, "date_from"), parse_when(date_to, "date_to")
     if not from_calls and not isinstance(lo, datetime) and not isinstance(hi, datetime):
         conds = []

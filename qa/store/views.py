@@ -54,6 +54,7 @@ def agent_info(a: Agent) -> AgentInfo:
         mean_score=round_or_none(a.score_sum / a.n_valued) if a.n_valued else None,
         last_call=a.last_call,
         created=a.created,
+        team=a.team_id,
     )
 
 
@@ -150,7 +151,7 @@ def job_info(j: Job) -> JobInfo:
     )
 
 
-def api_key_info(k: ApiKey) -> ApiKeyInfo:
+def api_key_info(k: ApiKey, teams: Sequence[str] = ()) -> ApiKeyInfo:
     return ApiKeyInfo(
         id=k.id,
         prefix=k.prefix,
@@ -158,4 +159,5 @@ def api_key_info(k: ApiKey) -> ApiKeyInfo:
         label=k.label,
         created=k.created,
         revoked=k.revoked,
+        teams=tuple(teams),
     )

@@ -81,7 +81,10 @@ def test_call_times():
     assert parse_call_time("2026/02/14") == datetime(2026, 2, 14, tzinfo=UTC)
     # A time without an offset is in the given zone (London is UTC+1 in summer).
     assert parse_call_time("2026-07-01T10:00", "Europe/London") == datetime(2026, 7, 1, 9, tzinfo=UTC)
-    assert parse_call_time("2026-07-01T10:00+02:00", "Europe/London").hour == 8
+    given = parse_call_time("2026-07-01T10:00+02:00", "Europe/London")
+    assert given.astimezone(UTC).hour == 8
+    # The offset it was given with stays, for the call to record (calls.tz_offset).
+    assert given.utcoffset().total_seconds() == 7200
     for bad in ("", "yesterday", "2026-13-01", "14/02/2026"):
         with pytest.raises(ValueError):
             parse_call_time(bad)

@@ -469,7 +469,7 @@ def test_a_failed_insert_leaves_nothing_half_written(store, monkeypatch):
 
     # A call whose insert fails takes its new agent with it.
     sha, _ = store.files.put(audio(2))
-    monkeypatch.setattr(calls_mod, "iso_week", lambda t: None)
+    monkeypatch.setattr(calls_mod, "iso_week", lambda t, zone=None: None)
     with pytest.raises(Exception, match="(?i)null|constraint"):
         store.calls.add(sha, agent_id="newbie")
     monkeypatch.undo()
@@ -837,8 +837,8 @@ def test_records_are_frozen_and_serialise_in_the_api_order(store):
     # The current score's record sits where the call's score column is; the rest follow.
     assert list(d) == [
         "id", "agent_id", "recording_sha256", "call_time", "queue", "customer_ref",
-        "language_hint", "channel_layout", "duration", "language", "source", "created", "score",
-        "rubric_version", "scored_at", "needs_review", "review_score", "reviewed_at", "meta",
+        "language_hint", "channel_layout", "duration", "language", "source", "created", "tz_offset",
+        "score", "rubric_version", "scored_at", "needs_review", "review_score", "reviewed_at", "meta",
         "recording", "transcript", "history",
     ]  # fmt: skip
     assert d["score"]["score"] == 55.0 and isinstance(d["score"]["results"], list)

@@ -19,7 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import Settings
-from qa.store import KeyIdentity, Store
+from qa.store import Actor, KeyIdentity, Store
 
 __all__ = [
     "COOKIE",
@@ -69,6 +69,11 @@ class Principal:
     role: str
     key_id: int | None = None
     teams: tuple[str, ...] = ()
+
+    @property
+    def actor(self) -> Actor:
+        """The caller as the audit log names them (key id and role)."""
+        return Actor(key_id=self.key_id, role=self.role)
 
     @property
     def can_upload(self) -> bool:
@@ -161,30 +166,38 @@ def _principal(who: KeyIdentity) -> Principal:
     return Principal(who.role, key_id=who.id, teams=who.teams)
 
 
+def _stash(request: Request, principal: Principal) -> Principal:
+    # The access log (api.access_log) names the caller by key id: it reads it from here.
+    request.state.principal = principal
+    return principal
+
+
 async def current_principal(
-    store: StoreDep, key: Annotated[str | None, Depends(request_key)]
+    request: Request, store: StoreDep, key: Annotated[str | None, Depends(request_key)]
 ) -> Principal:
-    """The caller; :class:`NotSignedIn` without a valid key."""
+    """The caller; :class:`NotSignedIn` without a valid key. The caller is also left on
+    ``request.state.principal`` (for the access log)."""
     if not key:
         raise NotSignedIn(expired=False)
     who = await _identify(store, key)
     if who is None:
         raise NotSignedIn(expired=True)
-    return _principal(who)
+    return _stash(request, _principal(who))
 
 
 async def optional_principal(
-    store: StoreDep, key: Annotated[str | None, Depends(request_key)]
+    request: Request, store: StoreDep, key: Annotated[str | None, Depends(request_key)]
 ) -> Principal | None:
-    """The caller, or ``None`` without a valid key (pages open to everyone)."""
+    """The caller, or ``None`` without a valid key (pages open to everyone); left on
+    ``request.state.principal`` as :func:`current_principal` does."""
     who = await _identify(store, key)
-    return _principal(who) if who is not None else None
+    return _stash(request, _principal(who)) if who is not None else None
 
 
 async def principal_of(request: Request) -> Principal | None:
     """:func:`optional_principal` outside dependency injection (for an error page)."""
     key = _key(await _header(request), await _bearer(request), await _cookie(request))
-    return await optional_principal(store_of(request), key)
+    return await optional_principal(request, store_of(request), key)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

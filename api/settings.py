@@ -10,7 +10,9 @@ from typing import Any
 from qa.audio import DEFAULT_MAX_DURATION
 from qa.redact.modes import check_mode
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "ACCESS_LOG_FORMATS"]
+
+ACCESS_LOG_FORMATS = ("text", "json", "off")
 
 
 def _env_float(name: str, default: float) -> float:
@@ -44,6 +46,10 @@ class Settings:
     ``redaction`` is the site's redaction mode for new calls (``off``, ``text``, ``text+audio``;
     ``$QA_REDACTION``; an upload's ``redact`` field overrides it) and ``keep_original_audio``
     (``$QA_KEEP_ORIGINAL_AUDIO``) keeps the original recording beside its redacted copy.
+    ``access_log`` (``$QA_ACCESS_LOG``): one line per request on the ``qa.access`` logger, as
+    ``text`` (default), ``json`` lines, or ``off``. ``retention_days`` (``$QA_RETENTION_DAYS``;
+    ``None``, the default: off) deletes calls older than that many days, once at start-up and
+    then every ``retention_interval_s`` seconds (a day).
     """
 
     database_url: str | None = None
@@ -58,10 +64,19 @@ class Settings:
     key_cache_s: float = 5.0
     redaction: str = "off"
     keep_original_audio: bool = False
+    access_log: str = "text"
+    retention_days: float | None = None
+    retention_interval_s: float = 86400.0
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "redaction", check_mode(self.redaction))
+        if self.access_log not in ACCESS_LOG_FORMATS:
+            raise ValueError(
+                f"access log must be one of {', '.join(ACCESS_LOG_FORMATS)}; got {self.access_log!r}"
+            )
+        if self.retention_days is not None and self.retention_days <= 0:
+            raise ValueError(f"retention days must be more than 0; got {self.retention_days}")
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -79,5 +94,7 @@ class Settings:
             key_cache_s=_env_float("QA_KEY_CACHE_S", 5.0),
             redaction=check_mode(os.environ.get("QA_REDACTION") or None),
             keep_original_audio=_env_bool("QA_KEEP_ORIGINAL_AUDIO", False),
+            access_log=(os.environ.get("QA_ACCESS_LOG") or "text").strip().lower(),
+            retention_days=_env_float("QA_RETENTION_DAYS", 0.0) or None,
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})

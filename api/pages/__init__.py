@@ -4,10 +4,12 @@ Pages: sign-in (paste an API key; it is kept in an HTTP-only cookie), the agents
 by score, calls and pass rates), an agent's scorecard (weekly trend as inline SVG, per-item pass
 rates, worst calls with links to their evidence), the calls list, a call (transcript by role with
 the findings highlighted, an audio player that jumps to a finding when it is clicked, the rubric
-results with their evidence) and the upload form (QA leads and admins).
+results with their evidence, an "Edit details" form for QA leads and admins and "Delete call"
+for admins), the upload form (QA leads and admins) and the audit log (admins).
 
 One module per page group (:mod:`~api.pages.signin`, :mod:`~api.pages.agents`,
-:mod:`~api.pages.calls`, :mod:`~api.pages.upload`, :mod:`~api.pages.static`), with
+:mod:`~api.pages.calls`, :mod:`~api.pages.erase`, :mod:`~api.pages.upload`,
+:mod:`~api.pages.audit`, :mod:`~api.pages.static`), with
 :mod:`~api.pages.render` (templates, error pages), :mod:`~api.pages.filters` (how values are
 written), :mod:`~api.pages.charts` (SVG geometry) and :mod:`~api.pages.transcript`
 (highlighting). Handlers read the :class:`~qa.store.Store` and resolve the caller with the API's
@@ -22,12 +24,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.pages import agents, calls, signin, static, upload
+from api.pages import agents, audit, calls, erase, signin, static, upload
 from api.pages.charts import trend_chart
 from api.pages.transcript import transcript_view
 
 __all__ = ["router", "trend_chart", "transcript_view"]
 
 router = APIRouter()
-for _module in (signin, static, agents, calls, upload):
+for _module in (signin, static, agents, calls, erase, upload, audit):
     router.include_router(_module.router)

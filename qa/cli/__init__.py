@@ -1,7 +1,7 @@
 """The ``qa`` command line: :func:`main` parses the arguments and runs one command.
 
 Each command lives in its own module (``transcribe``, ``score``, ``score_transcript``,
-``label``, ``rubrics``, ``serve``, ``keys``, ``batch``, ``rescore``) with a ``register(sub)``
+``label``, ``rubrics``, ``serve``, ``keys``, ``batch``, ``rescore``, ``purge``) with a ``register(sub)``
 that adds its parser; :mod:`~qa.cli.serve` is the only one that loads the web layer (``api``).
 
 Every user-facing failure (bad file, bad option, missing model) ends with one ``qa: error: …``
@@ -16,7 +16,18 @@ import sys
 from collections.abc import Sequence
 
 from qa import __version__
-from qa.cli import batch, keys, label, rescore, rubrics, score, score_transcript, serve, transcribe
+from qa.cli import (
+    batch,
+    keys,
+    label,
+    purge,
+    rescore,
+    rubrics,
+    score,
+    score_transcript,
+    serve,
+    transcribe,
+)
 from qa.cli.common import add_common
 from qa.errors import QAError
 
@@ -25,7 +36,7 @@ __all__ = ["main", "build_parser"]
 log = logging.getLogger("qa")
 
 # In the order `qa --help` lists them.
-_COMMANDS = (transcribe, score, score_transcript, label, rubrics, serve, keys, batch, rescore)
+_COMMANDS = (transcribe, score, score_transcript, label, rubrics, serve, keys, batch, rescore, purge)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -45,15 +45,19 @@ from qa.store.files import RecordingFiles
 from qa.store.jobs import Jobs
 from qa.store.keys import ApiKeys
 from qa.store.records import (
+    Actor,
     AgentInfo,
     AgentScorecard,
     ApiKeyInfo,
     AuditRecord,
     CallColumns,
     CallDetail,
+    CallEdit,
     CallSummary,
+    DeletedCall,
     JobInfo,
     KeyIdentity,
+    PurgeSummary,
     RecordingInfo,
     RecordingRef,
     ScoreDetail,
@@ -76,13 +80,17 @@ __all__ = [
     "JOB_STATUSES",
     "AgentInfo",
     "AgentScorecard",
+    "Actor",
     "ApiKeyInfo",
     "AuditRecord",
     "CallColumns",
     "CallDetail",
+    "CallEdit",
     "CallSummary",
+    "DeletedCall",
     "JobInfo",
     "KeyIdentity",
+    "PurgeSummary",
     "RecordingInfo",
     "RecordingRef",
     "ScoreDetail",
@@ -104,7 +112,7 @@ class Store:
         self.data_dir = Path(data_dir).resolve()
         db = Database(engine)
         self.files = RecordingFiles(db, self.data_dir)
-        self.calls = Calls(db, self.data_dir)
+        self.calls = Calls(db, self.data_dir, files=self.files)
         self.scorecards = Scorecards(db)
         self.jobs = Jobs(db)
         self.keys = ApiKeys(db)

@@ -19,6 +19,7 @@ __all__ = [
     "iso_week",
     "period",
     "call_filters",
+    "period_bounds",
     "flagged",
     "not_flagged",
     "round_or_none",
@@ -79,6 +80,16 @@ def period(date_from: When, date_to: When) -> tuple[str, str]:
         return "" if p is None else p.isoformat()
 
     return show(date_from), show(date_to)
+
+
+def period_bounds(date_from: When, date_to: When) -> tuple[datetime | None, datetime | None]:
+    """A period as (since, until) date-times, ``until`` exclusive: a date includes its whole
+    UTC day, a date-time bound is inclusive (as in :func:`call_filters`)."""
+    hi = _upper_bound(date_to)
+    until = None
+    if hi is not None:
+        until = hi[0] + timedelta(microseconds=1) if hi[1] else hi[0]
+    return _lower_bound(date_from), until
 
 
 def call_filters(*, agent: str | None, date_from: When, date_to: When) -> list[Any]:

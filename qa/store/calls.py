@@ -86,13 +86,10 @@ class Calls:
             return False
 
     def agents(self) -> builtins.list[AgentInfo]:
-        """Every agent with calls (by id) with its number of calls, scored calls, mean current
-        score and last call (an agent whose calls were all deleted or moved is left out)."""
+        """Every agent (by id) with its number of calls, scored calls, mean current score and
+        last call."""
         with self._db.read() as s:
-            return [
-                agent_info(a)
-                for a in s.scalars(select(Agent).where(Agent.n_calls > 0).order_by(Agent.id))
-            ]
+            return [agent_info(a) for a in s.scalars(select(Agent).order_by(Agent.id))]
 
     def get_agent(self, agent_id: str) -> AgentInfo:
         """One agent, as in :meth:`agents` (:class:`NotFound` if unknown)."""

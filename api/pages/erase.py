@@ -50,9 +50,11 @@ def edit_details(
     changes: dict[str, object] = {}
     if agent_id.strip() != call.agent_id:
         changes["agent_id"] = agent_id
-    # The form shows whole seconds: an untouched time is not a change.
-    if call_time.strip() and call_time.strip() != call.call_time.strftime(FORM_TIME):
-        changes["call_time"] = _form_time(call_time)
+    # The form shows whole seconds (a browser may drop ":00"): an untouched time is no change.
+    if call_time.strip():
+        t = _form_time(call_time)
+        if t != call.call_time.replace(microsecond=0):
+            changes["call_time"] = t
     if (queue.strip() or None) != call.queue:
         changes["queue"] = queue
     if (customer_ref.strip() or None) != call.customer_ref:

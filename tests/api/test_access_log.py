@@ -20,6 +20,7 @@ from qa.store import Store
 from qa.store.engine import utc_now
 from tests.api.conftest import h, open_api
 from tests.api.routes.test_erase import stored_call
+from tests.api.test_pages import add_call
 
 
 class Lines(logging.Handler):
@@ -121,7 +122,8 @@ def test_retention_purges_old_calls_in_the_server(db_url, tmp_path):
         while len(store.calls.list()[0]) != 1 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert [c.id for c in store.calls.list()[0]] == [recent]
-        late = stored_call(store, tmp_path, "late", when=now - timedelta(days=500), freq=700.0)
+        # (Only the call: the loop may delete it before a transcript could be added.)
+        late = add_call(store, tmp_path, "late", "ann", now - timedelta(days=500), 1.0, 700.0)
         while late in {c.id for c in store.calls.list()[0]} and time.monotonic() < deadline:
             time.sleep(0.05)
         assert [c.id for c in store.calls.list()[0]] == [recent]

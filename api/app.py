@@ -1,8 +1,10 @@
 """The web API (and pages) for supervisors and QA leads: ``create_app()`` builds it.
 
 Start-up (FastAPI lifespan) opens the store, puts back jobs a stopped server left running,
-loads every model once for this process, then starts the job worker threads; shut-down stops
-the workers after their current job step and closes the store. Run it with ``qa serve``.
+loads every model once for this process, then starts the job worker threads and, with a
+retention period set, the daily purge; shut-down stops them (the workers after their current
+job step) and closes the store. Every request is logged by :class:`api.access_log.AccessLog`
+(``$QA_ACCESS_LOG``). Run it with ``qa serve``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from api import pages
+from api.access_log import AccessLog
 from api.errors import error_response, install_error_handlers
+from api.retention import retention_loop
 from api.routes import ROUTERS
 from api.settings import Settings
 from api.worker import JobWorker, requeue_orphans
@@ -146,8 +150,17 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
                 )
                 w.start()
                 app.state.workers.append(w)
+            if settings.retention_days:
+                app.state.retention = asyncio.create_task(
+                    retention_loop(st, settings.retention_days, settings.retention_interval_s)
+                )
             yield
         finally:
+            retention = getattr(app.state, "retention", None)
+            if retention is not None:
+                retention.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await retention
             for w in app.state.workers:
                 w.stop()
             for w in app.state.workers:
@@ -176,6 +189,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         app.include_router(router)
     app.include_router(pages.router)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
+    if settings.access_log != "off":  # outermost: refusals (413) are logged too
+        app.add_middleware(AccessLog, fmt=settings.access_log)
     return app
 
 

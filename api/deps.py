@@ -21,10 +21,12 @@ from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCreden
 
 from api.settings import Settings
 from qa.errors import InputError
-from qa.store import KeyIdentity, Store
+from qa.store import Actor, KeyIdentity, NotFound, Store
 from qa.timezones import zone as zone_named
 
 __all__ = [
+    "check_call_scope",
+    "check_move_scope",
     "COOKIE",
     "VIEW",
     "UPLOAD",
@@ -85,6 +87,11 @@ class Principal:
     role: str
     key_id: int | None = None
     teams: tuple[str, ...] = ()
+
+    @property
+    def actor(self) -> Actor:
+        """The caller as the audit log names them (key id and role)."""
+        return Actor(key_id=self.key_id, role=self.role)
 
     @property
     def can_upload(self) -> bool:
@@ -185,34 +192,60 @@ def _principal(who: KeyIdentity) -> Principal:
     return Principal(who.role, key_id=who.id, teams=who.teams)
 
 
+def _stash(request: Request, principal: Principal) -> Principal:
+    # The access log (api.access_log) names the caller by key id: it reads it from here.
+    request.state.principal = principal
+    return principal
+
+
 async def current_principal(
-    store: StoreDep, key: Annotated[str | None, Depends(request_key)]
+    request: Request, store: StoreDep, key: Annotated[str | None, Depends(request_key)]
 ) -> Principal:
-    """The caller; :class:`NotSignedIn` without a valid key."""
+    """The caller; :class:`NotSignedIn` without a valid key. The caller is also left on
+    ``request.state.principal`` (for the access log)."""
     if not key:
         raise NotSignedIn(expired=False)
     who = await _identify(store, key)
     if who is None:
         raise NotSignedIn(expired=True)
-    return _principal(who)
+    return _stash(request, _principal(who))
 
 
 async def optional_principal(
-    store: StoreDep, key: Annotated[str | None, Depends(request_key)]
+    request: Request, store: StoreDep, key: Annotated[str | None, Depends(request_key)]
 ) -> Principal | None:
-    """The caller, or ``None`` without a valid key (pages open to everyone)."""
+    """The caller, or ``None`` without a valid key (pages open to everyone); left on
+    ``request.state.principal`` as :func:`current_principal` does."""
     who = await _identify(store, key)
-    return _principal(who) if who is not None else None
+    return _stash(request, _principal(who)) if who is not None else None
 
 
 async def principal_of(request: Request) -> Principal | None:
     """:func:`optional_principal` outside dependency injection (for an error page)."""
     key = _key(await _header(request), await _bearer(request), await _cookie(request))
-    return await optional_principal(store_of(request), key)
+    return await optional_principal(request, store_of(request), key)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 OptionalPrincipal = Annotated[Principal | None, Depends(optional_principal)]
+
+
+def check_call_scope(store: Store, call_id: str, who: Principal) -> None:
+    """:class:`~qa.store.NotFound` (404) if the call is unknown or, for a caller bound to
+    teams, not one of their teams' calls (out-of-scope ids read as unknown)."""
+    if not store.calls.in_scope(call_id, who.team_scope):
+        raise NotFound(f"no call {call_id}")
+
+
+def check_move_scope(store: Store, agent_id: object, who: Principal) -> None:
+    """A caller bound to teams may move a call only to an existing agent of their teams
+    (:class:`Forbidden` otherwise), so a call never leaves their view by their own edit."""
+    if who.team_scope is None or not isinstance(agent_id, str):
+        return
+    try:
+        store.calls.get_agent(agent_id.strip(), teams=who.team_scope)
+    except NotFound:
+        raise Forbidden(who.role, ("an agent of your teams",)) from None
 
 
 def require(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:

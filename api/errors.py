@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.deps import Forbidden, NotSignedIn
 from api.models import ErrorBody
 from qa.errors import AudioError, InputError, ModelError, QAError
+from qa.ingest import DuplicateRecording
 from qa.store import NotFound, TooLarge
 
 __all__ = [
@@ -58,6 +59,7 @@ _WHEN = {
     401: "No API key, or one that is not valid or was revoked",
     403: "The key's role may not do this",
     404: "No such call, agent, job or key",
+    409: "In conflict with what is stored (the message says what)",
     413: "Larger than the upload limit",
     415: "Not an audio file",
     422: "An invalid parameter or body (the message names it)",
@@ -162,6 +164,7 @@ _TABLE: tuple[tuple[type[BaseException], Callable[[Any], Problem]], ...] = (
     (TooLarge, lambda e: Problem(413, str(e), "Too large")),
     (AudioError, lambda e: Problem(audio_status(e), str(e), "That recording can't be used")),
     (InputError, _input),
+    (DuplicateRecording, lambda e: Problem(409, str(e), "Already another agent's call")),
     (ModelError, lambda e: Problem(503, str(e), "Unavailable")),
     (QAError, lambda e: Problem(503, str(e), "Unavailable")),
     (RequestValidationError, _invalid),

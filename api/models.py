@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from qa.review.model import REVIEW_ACTIONS, HumanFinding, ItemVerdict, ReviewAction
 from qa.store import ROLES, AgentScorecard, CallDetail, JobInfo
@@ -34,6 +34,12 @@ __all__ = [
     "CallSummaryPublic",
     "CallPublic",
     "CallList",
+    "CallEditPublic",
+    "CallPatch",
+    "DeletedCallPublic",
+    "DuplicateBody",
+    "AuditEntryPublic",
+    "AuditList",
     "UploadPublic",
     "AgentPublic",
     "AgentList",
@@ -166,6 +172,17 @@ class CallJobPublic(_Public):
     updated: datetime
 
 
+class CallEditPublic(_Public):
+    """One correction of the call's metadata: when, by which key, and each changed field's
+    old and new value."""
+
+    id: int
+    at: datetime
+    key_id: int | None
+    role: str | None
+    changes: dict[str, dict[str, Any]]
+
+
 class CallPublic(_CallColumns):
     """A call with its transcript, current score (with evidence), score history, the URL of
     its audio and its newest job."""
@@ -182,6 +199,7 @@ class CallPublic(_CallColumns):
     history: list[ScoreSummaryPublic]
     audio_url: str
     job: CallJobPublic | None
+    edits: list[CallEditPublic]
 
     @classmethod
     def of(cls, call: CallDetail, job: JobInfo | None) -> CallPublic:
@@ -203,6 +221,48 @@ class CallList(BaseModel):
     limit: int
     offset: int
     next_offset: int | None
+
+
+class CallPatch(BaseModel):
+    """The body of ``PATCH /v1/calls/{id}``: the fields to correct (left out: unchanged;
+    ``queue``/``customer_ref`` ``null`` or ``""``: cleared)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    agent_id: str | None = Field(default=None, min_length=1, max_length=128)
+    call_time: datetime | None = Field(default=None, description="ISO 8601; no offset: UTC")
+    queue: str | None = Field(default=None, max_length=128)
+    customer_ref: str | None = Field(default=None, max_length=256)
+
+    @field_validator("agent_id", "call_time")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the body gave, by name."""
+        given = self.model_fields_set
+        return {name: getattr(self, name) for name in type(self).model_fields if name in given}
+
+
+class DeletedCallPublic(_Public):
+    """A deleted call: whose it was, when, the rows of each kind deleted, and any recording
+    file that could not be removed (the database is deleted whatever happens to files)."""
+
+    call_id: str
+    agent_id: str
+    call_time: datetime
+    counts: dict[str, int]
+    files_left: int
+
+
+class DuplicateBody(ErrorBody):
+    """409: the recording is already another agent's call (``call_id``, ``agent_id``)."""
+
+    call_id: str
+    agent_id: str
 
 
 class UploadPublic(BaseModel):
@@ -373,6 +433,27 @@ class JobList(BaseModel):
 
     items: list[JobPublic]
     counts: dict[str, int]
+
+
+class AuditEntryPublic(_Public):
+    """Who (key id and role; ``null``: the command line or the server) did what, to which
+    object, when; ``detail`` never holds content (transcripts, audio, keys)."""
+
+    id: int
+    at: datetime
+    key_id: int | None
+    role: str | None
+    action: str
+    target_kind: str
+    target_id: str
+    detail: dict[str, Any]
+
+
+class AuditList(BaseModel):
+    """Audit entries, newest first; ``next_before_id`` pages back (``null``: the last page)."""
+
+    items: list[AuditEntryPublic]
+    next_before_id: int | None
 
 
 class ApiKeyPublic(_Public):

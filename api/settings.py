@@ -12,7 +12,9 @@ from qa.redact.modes import check_mode
 from qa.timezones import ENV as TZ_ENV
 from qa.timezones import site_zone
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "ACCESS_LOG_FORMATS"]
+
+ACCESS_LOG_FORMATS = ("text", "json", "off")
 
 
 def _env_float(name: str, default: float) -> float:
@@ -56,6 +58,10 @@ class Settings:
     ``timezone`` is the site's zone (``$QA_TIMEZONE``, an IANA name; ``None``: UTC): the weeks
     trends group by, the pages' default display zone and what API dates mean; an unknown name
     fails here, at start-up.
+    ``access_log`` (``$QA_ACCESS_LOG``): one line per request on the ``qa.access`` logger, as
+    ``text`` (default), ``json`` lines, or ``off``. ``retention_days`` (``$QA_RETENTION_DAYS``;
+    ``None``, the default: off) deletes calls older than that many days, once at start-up and
+    then every ``retention_interval_s`` seconds (a day).
     """
 
     database_url: str | None = None
@@ -71,12 +77,21 @@ class Settings:
     redaction: str = "off"
     keep_original_audio: bool = False
     timezone: str | None = None
+    access_log: str = "text"
+    retention_days: float | None = None
+    retention_interval_s: float = 86400.0
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "redaction", check_mode(self.redaction))
         if self.timezone is not None:
             site_zone(self.timezone)  # an unknown zone: InputError now
+        if self.access_log not in ACCESS_LOG_FORMATS:
+            raise ValueError(
+                f"access log must be one of {', '.join(ACCESS_LOG_FORMATS)}; got {self.access_log!r}"
+            )
+        if self.retention_days is not None and self.retention_days <= 0:
+            raise ValueError(f"retention days must be more than 0; got {self.retention_days}")
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -95,5 +110,7 @@ class Settings:
             redaction=check_mode(os.environ.get("QA_REDACTION") or None),
             keep_original_audio=_env_bool("QA_KEEP_ORIGINAL_AUDIO", False),
             timezone=_env_zone(),
+            access_log=(os.environ.get("QA_ACCESS_LOG") or "text").strip().lower(),
+            retention_days=_env_float("QA_RETENTION_DAYS", 0.0) or None,
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})

@@ -21,7 +21,7 @@ from typing import Any
 from qa.errors import QAError
 from qa.jobs import score_stored_call
 from qa.redact.modes import Redaction
-from qa.store import JobInfo, Store
+from qa.store import JobInfo, NotFound, Store
 
 __all__ = ["JobWorker", "requeue_orphans", "JOB_KIND", "worker_name"]
 
@@ -123,7 +123,12 @@ class JobWorker(threading.Thread):
             if job is None:
                 self._stop_event.wait(self.poll_interval)
                 continue
-            self.run_job(job)
+            try:
+                self.run_job(job)
+            except NotFound as exc:  # the call (and its job) was deleted while it ran
+                log.info("job %s stopped: %s", job.id, exc)
+            except Exception:  # never let one job end the worker thread
+                log.exception("job %s could not be finished", job.id)
 
     def run_job(self, job: JobInfo) -> None:
         job_id = job.id

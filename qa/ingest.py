@@ -8,9 +8,10 @@ by batch scoring (:func:`qa.batch.score_file`):
    stored;
 2. **store the recording**, content-addressed (:meth:`qa.store.files.RecordingFiles.put`);
 3. **add the call** for it (:meth:`qa.store.calls.Calls.add`), unless the recording already
-   has one: the same bytes again give the existing call, unchanged (``Ingested.new`` is
-   ``False``); when that call's original was replaced by a redacted copy and not kept, the
-   bytes are not stored again either.
+   has one: the same bytes again under the same agent give the existing call, unchanged
+   (``Ingested.new`` is ``False``); when that call's original was replaced by a redacted copy
+   and not kept, the bytes are not stored again either. The same bytes under **another** agent
+   raise :class:`DuplicateRecording` (the call is not silently attributed to its first agent).
 
 Scoring is not part of ingest: the caller queues a job or scores the call itself.
 """
@@ -24,13 +25,33 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from qa.audio import file_sha256, probe_audio
-from qa.errors import AudioError
+from qa.errors import AudioError, QAError
 from qa.store.calls import original_removed
 
 if TYPE_CHECKING:
     from qa.store import Store
 
-__all__ = ["NewCall", "Ingested", "ingest"]
+__all__ = ["NewCall", "Ingested", "DuplicateRecording", "ingest", "check_same_agent"]
+
+
+class DuplicateRecording(QAError):
+    """The recording is already stored as ``call_id`` of another agent (``agent_id``)."""
+
+    def __init__(self, call_id: str, agent_id: str, wanted: str) -> None:
+        self.call_id = call_id
+        self.agent_id = agent_id
+        self.wanted = wanted
+        super().__init__(
+            f"this recording is already stored as call {call_id} of agent {agent_id}, "
+            f"not {wanted}: correct that call's agent instead (PATCH /v1/calls/{call_id})"
+        )
+
+
+def check_same_agent(store: Store, call_id: str, agent_id: str) -> None:
+    """:class:`DuplicateRecording` unless ``call_id`` belongs to ``agent_id``."""
+    stored = store.calls.get(call_id).agent_id
+    if stored != agent_id.strip():
+        raise DuplicateRecording(call_id, stored, agent_id.strip())
 
 
 @dataclass(frozen=True)
@@ -76,6 +97,7 @@ def ingest(
     audio_meta: str | None = None,
     stage: Callable[[str], None] | None = None,
     sha256: str | None = None,
+    same_agent: bool = True,
 ) -> Ingested:
     """Probe ``path``, store it and add its call; raises before storing anything if the audio
     cannot be used.
@@ -89,7 +111,9 @@ def ingest(
     ``"decode"`` before the probe and ``"store"`` before anything is written (for a caller that
     names the stage a failure happened in). ``sha256``: the file's hash when the caller already
     computed it (batch does, to skip scored files), so the file is not read for it again. Each
-    write is one transaction; the same bytes again return the existing call.
+    write is one transaction; the same bytes again return the existing call, or, with
+    ``same_agent`` (default) when that call is another agent's, raise
+    :class:`DuplicateRecording` (nothing is stored).
     """
     if stage is not None:
         stage("decode")
@@ -105,11 +129,15 @@ def ingest(
     # the original bytes back from a second upload of the same file.
     sha = sha256 or file_sha256(path)
     known = store.calls.for_recording(sha)
+    if known is not None and same_agent:
+        check_same_agent(store, known, call.agent_id)
     if known is not None and original_removed(store.calls.get(known).meta):
         return Ingested(call_id=known, recording=sha, new=False, audio=info)
     sha, _created = store.files.put(path, filename=filename, content_type=content_type)
     existing = store.calls.for_recording(sha)
     if existing is not None:
+        if same_agent:
+            check_same_agent(store, existing, call.agent_id)
         return Ingested(call_id=existing, recording=sha, new=False, audio=info)
     meta = dict(call.meta)
     if audio_meta is not None:
@@ -127,4 +155,6 @@ def ingest(
         meta=meta,
         agent_team=call.agent_team,
     )
+    if same_agent:  # a concurrent upload of the same bytes under another agent won the race
+        check_same_agent(store, call_id, call.agent_id)
     return Ingested(call_id=call_id, recording=sha, new=True, audio=info)

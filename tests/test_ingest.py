@@ -11,7 +11,7 @@ import pytest
 
 from qa.audio import file_sha256
 from qa.errors import AudioError
-from qa.ingest import NewCall, ingest
+from qa.ingest import DuplicateRecording, NewCall, ingest
 from qa.store import Store
 from tests.conftest import tone, write_wav
 
@@ -50,8 +50,15 @@ def test_a_good_recording_is_stored_with_its_call_once(store, tmp_path):
     assert info.meta["upload"] == {"filename": "call.wav", **done.audio}
     assert store.files.path(sha).read_bytes() == wav.read_bytes()
     # The same bytes again: the existing call, unchanged, and no second copy.
-    again = ingest(store, wav, NewCall(agent_id="bob"), max_duration=60)
+    again = ingest(store, wav, NewCall(agent_id="ann"), max_duration=60)
     assert (again.new, again.call_id, again.recording) == (False, done.call_id, sha)
+    # Under another agent: refused, naming the call and its agent; nothing attributed.
+    with pytest.raises(DuplicateRecording) as refused:
+        ingest(store, wav, NewCall(agent_id="bob"), max_duration=60)
+    assert (refused.value.call_id, refused.value.agent_id) == (done.call_id, "ann")
+    # Unless the caller does not care whose it is (batch files with no agent).
+    loose = ingest(store, wav, NewCall(agent_id="bob"), max_duration=60, same_agent=False)
+    assert (loose.new, loose.call_id) == (False, done.call_id)
     assert store.calls.get(done.call_id).agent_id == "ann"
     assert store.calls.list()[1] == 1 and len(stored_files(store)) == 1
 

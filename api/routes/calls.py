@@ -1,4 +1,5 @@
-"""Calls: upload a recording (→ 202 + job), read a call, stream its audio, list calls."""
+"""Calls: upload a recording (→ 202 + job), read a call, stream its audio, list calls, correct
+a call's metadata (QA leads, admins), delete a call (admins)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
 
 from api.deps import (
+    Admin,
     DateFrom,
     DateTo,
     Principal,
@@ -19,21 +21,39 @@ from api.deps import (
     TzQuery,
     Uploader,
     Viewer,
+    check_call_scope,
+    check_move_scope,
     query_zone,
     store_of,
 )
 from api.errors import audio_status, error_response, error_responses
-from api.models import CallList, CallPublic, CallSummaryPublic, UploadPublic, json_body
+from api.models import (
+    CallList,
+    CallPatch,
+    CallPublic,
+    CallSummaryPublic,
+    DeletedCallPublic,
+    DuplicateBody,
+    UploadPublic,
+    json_body,
+)
 from api.responses import JSON, localize
 from api.worker import JOB_KIND
 from qa.errors import AudioError, InputError
-from qa.ingest import NewCall, ingest
+from qa.ingest import DuplicateRecording, NewCall, ingest
 from qa.jobs import pipeline_options_from
 from qa.redact.modes import check_mode
 from qa.store import NotFound, Store
 from qa.timezones import zone as zone_named
 
-__all__ = ["router", "enqueue_upload", "upload_team", "UploadRefused"]
+__all__ = [
+    "router",
+    "enqueue_upload",
+    "upload_team",
+    "UploadRefused",
+    "duplicate_response",
+    "audit_download",
+]
 
 router = APIRouter(
     prefix="/v1/calls", tags=["calls"], responses=error_responses(401, 403, 404, 422)
@@ -92,6 +112,27 @@ def upload_team(store: Store, who: Principal, agent_id: str, team: str | None) -
     )
 
 
+def duplicate_response(exc: DuplicateRecording) -> JSONResponse:
+    """409 for a recording already stored as another agent's call: which call, whose."""
+    body = {"error": "conflict", "message": str(exc), "call_id": exc.call_id, "agent_id": exc.agent_id}
+    return JSONResponse(body, status_code=409)
+
+
+def audit_download(store: Store, call_id: str, principal: Any, range_header: str | None) -> None:
+    """Record a recording download in the audit log: once per play or download (a player's
+    follow-up range requests, which start past byte 0, are not recorded again)."""
+    if range_header and not range_header.replace(" ", "").startswith("bytes=0-"):
+        return
+    store.audit.record(
+        "recording.download",
+        key_id=principal.key_id,
+        role=principal.role,
+        target_kind="call",
+        target_id=call_id,
+        detail={"range": range_header} if range_header else {},
+    )
+
+
 def enqueue_upload(
     store: Store,
     path: Path,
@@ -111,8 +152,9 @@ def enqueue_upload(
 
     The audio is decoded once end to end before anything is stored (so corrupt or truncated
     files are refused, not kept); then the recording, the call and its job are committed.
-    The same bytes again return the existing call and its job (200) instead of a duplicate
-    (403 if that call's agent is outside ``teams``, the uploader's scope). A new agent is
+    The same bytes again under the same agent return the existing call and its job (200)
+    instead of a duplicate (403 if that call's agent is outside ``teams``, the uploader's
+    scope); under another agent :class:`~qa.ingest.DuplicateRecording` (409). A new agent is
     created in ``agent_team``.
     """
     # Browsers and curl often send application/octet-stream: then the file name decides.
@@ -172,6 +214,10 @@ def enqueue_upload(
             "description": "The same recording was uploaded before: its call and job",
         },
         202: {"description": "Stored and queued: poll the job"},
+        409: {
+            "model": DuplicateBody,
+            "description": "The same recording is already another agent's call",
+        },
         **error_responses(
             413, 415, 422, s422="Unusable audio (empty, truncated, too long) or invalid fields"
         ),
@@ -278,6 +324,8 @@ def upload_call(
             )
         except UploadRefused as exc:
             return error_response(exc.status, str(exc))
+        except DuplicateRecording as exc:
+            return duplicate_response(exc)
         except AudioError as exc:
             # The message names our temporary file; the client knows its file by its own name.
             message = str(exc).replace(str(tmp), audio.filename or "the recording")
@@ -308,17 +356,50 @@ def get_call(call_id: str, store: StoreDep, who: Viewer, tz: TzQuery = None) -> 
     response_class=FileResponse,
     responses={200: {"content": {"audio/*": {}}}, 206: {"description": "Partial content"}},
 )
-def get_call_audio(call_id: str, store: StoreDep, who: Viewer) -> FileResponse:
+def get_call_audio(
+    call_id: str, request: Request, store: StoreDep, who: Viewer
+) -> FileResponse:
     rec = store.calls.get(call_id, teams=who.team_scope).recording
     path = rec.path
     if not path or not Path(path).is_file():
         return error_response(404, f"the recording of call {call_id} is missing from storage")
+    audit_download(store, call_id, who, request.headers.get("range"))
     return FileResponse(
         path,
         media_type=rec.content_type or "application/octet-stream",
         filename=rec.filename or f"{call_id}{Path(path).suffix}",
         content_disposition_type="inline",
     )
+
+
+@router.patch(
+    "/{call_id}",
+    summary="Correct a call's metadata (agent, call time, queue, customer ref), with history",
+    response_class=JSON,
+    response_model=CallPublic,
+)
+def edit_call(call_id: str, body: CallPatch, store: StoreDep, who: Uploader) -> JSON:
+    """Change the fields the body gives; a move to another agent or time moves the call's
+    score between the running totals. Each edit is an audit entry with the old and new values,
+    listed in the call's ``edits``."""
+    check_call_scope(store, call_id, who)
+    changes = body.changes()
+    if "agent_id" in changes:
+        check_move_scope(store, changes["agent_id"], who)
+    store.calls.edit(call_id, changes, by=who.actor)
+    return get_call(call_id, store, who)
+
+
+@router.delete(
+    "/{call_id}",
+    summary="Delete a call: its recording, transcripts, scores and jobs (admins)",
+    response_model=DeletedCallPublic,
+)
+def delete_call(call_id: str, store: StoreDep, who: Admin) -> DeletedCallPublic:
+    """Everything of the call goes; an audit entry without content (agent, call time, counts)
+    stays. The recording files are removed after the database commit."""
+    done = store.calls.delete(call_id, by=who.actor)
+    return DeletedCallPublic.model_validate({**done.to_dict(), "files_left": len(done.files_left)})
 
 
 @router.get(

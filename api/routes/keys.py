@@ -1,4 +1,5 @@
-"""API keys (admins only): create (the key is shown once), list, revoke."""
+"""API keys (admins only): create (the key is shown once), list, revoke; each change is an
+audit entry naming the admin's key."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ router = APIRouter(prefix="/v1/keys", tags=["keys"], responses=error_responses(4
 
 
 @router.post("", status_code=201, summary="Create an API key (shown once), bound to teams or not")
-def create_key(body: NewKey, store: StoreDep, _who: Admin) -> ApiKeyCreated:
-    key = store.keys.create(body.role, label=body.label, teams=body.teams)
+def create_key(body: NewKey, store: StoreDep, who: Admin) -> ApiKeyCreated:
+    key = store.keys.create(body.role, label=body.label, teams=body.teams, by=who.actor)
     info = next(k for k in reversed(store.keys.list()) if key.startswith(k.prefix))
     return ApiKeyCreated.model_validate({**info.to_dict(), "key": key})
 
@@ -46,7 +47,7 @@ def list_keys(store: StoreDep, _who: Admin) -> ApiKeyList:
 def revoke_key(
     key_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
     store: StoreDep,
-    _who: Admin,
+    who: Admin,
 ) -> Response:
-    store.keys.revoke(key_id)
+    store.keys.revoke(key_id, by=who.actor)
     return Response(status_code=204)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from api.deps import Disputer, Reviewer, StoreDep, Viewer
+from api.deps import Disputer, Principal, Reviewer, StoreDep, Viewer, check_call_scope
 from api.errors import error_responses
 from api.models import (
     CallReviews,
@@ -26,9 +26,10 @@ router = APIRouter(
 )
 
 
-def call_reviews(store: Store, call_id: str) -> CallReviews:
-    """A call's reviews, verdicts and disputes as the API and the call page show them."""
-    call = store.calls.get(call_id)
+def call_reviews(store: Store, call_id: str, who: Principal | None = None) -> CallReviews:
+    """A call's reviews, verdicts and disputes as the API and the call page show them
+    (:class:`~qa.store.NotFound` outside ``who``'s teams)."""
+    call = store.calls.get(call_id, teams=who.team_scope if who is not None else None)
     return CallReviews(
         call_id=call_id,
         score=call.score.score if call.score else None,
@@ -49,6 +50,7 @@ def call_reviews(store: Store, call_id: str) -> CallReviews:
 def add_review(
     call_id: str, body: ReviewBody, request: Request, store: StoreDep, who: Reviewer
 ) -> ReviewAdded:
+    check_call_scope(store, call_id, who)
     settings = request.app.state.settings
     done = store.reviews.add(
         call_id,
@@ -70,8 +72,8 @@ def add_review(
     summary="A call's review history, the verdict per item, its disputes and both scores",
     response_model=CallReviews,
 )
-def get_reviews(call_id: str, store: StoreDep, _who: Viewer) -> CallReviews:
-    return call_reviews(store, call_id)
+def get_reviews(call_id: str, store: StoreDep, who: Viewer) -> CallReviews:
+    return call_reviews(store, call_id, who)
 
 
 @router.post(
@@ -81,6 +83,7 @@ def get_reviews(call_id: str, store: StoreDep, _who: Viewer) -> CallReviews:
     response_model=DisputePublic,
 )
 def add_dispute(call_id: str, body: DisputeBody, store: StoreDep, who: Disputer) -> DisputePublic:
+    check_call_scope(store, call_id, who)
     d = store.reviews.open_dispute(
         call_id,
         rubric=body.rubric,
@@ -97,5 +100,6 @@ def add_dispute(call_id: str, body: DisputeBody, store: StoreDep, who: Disputer)
     summary="A call's disputes, open and resolved, newest first",
     response_model=list[DisputePublic],
 )
-def get_disputes(call_id: str, store: StoreDep, _who: Viewer) -> list[DisputePublic]:
+def get_disputes(call_id: str, store: StoreDep, who: Viewer) -> list[DisputePublic]:
+    check_call_scope(store, call_id, who)
     return [DisputePublic.model_validate(d) for d in store.reviews.disputes(call_id)]

@@ -27,7 +27,9 @@ class CallResult:
 
     ``status`` is ``scored``, ``skipped`` (already scored with this rubric and labeller
     version), ``failed`` (``stage`` and ``error`` say why), ``invalid`` (a manifest row that
-    could not be used) or ``duplicate`` (the same audio as ``duplicate_of``, scored once).
+    could not be used) or ``duplicate`` (the same audio as ``duplicate_of``, scored once; or
+    already stored as another agent's call: ``duplicate_of`` is ``call <id>``, ``agent_id``
+    that agent, ``error`` says so, and nothing is attributed to the file's agent).
     ``results`` holds each rubric item's ``rubric``, ``version``, ``outcome``, ``score``, ``note``
     and ``findings`` (each with its ``status``: ``confirmed`` or ``review``). ``needs_review``
     and ``review_reasons`` are the score's transcript quality flag (``None``: no quality record).

@@ -135,7 +135,7 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
     transcript (reused if one is stored) and score are saved, each in one transaction.
     """
     from qa.audio import file_sha256
-    from qa.ingest import NewCall, ingest
+    from qa.ingest import DuplicateRecording, NewCall, check_same_agent, ingest
     from qa.jobs import score_stored_call
 
     t0 = time.perf_counter()
@@ -144,6 +144,8 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
     try:
         sha = file_sha256(item.path)
         found = store.calls.for_recording(sha)
+        if found is not None and item.agent_id:
+            check_same_agent(store, found, item.agent_id)
         if found is not None and store.calls.is_scored(
             found, rubric_version=state.rubric_version, labeller_version=state.labeller.version
         ):
@@ -173,7 +175,7 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
         )
         call_id = ingest(
             store, item.path, new_call, max_duration=opts.max_duration, stage=stage.set,
-            sha256=sha,
+            sha256=sha, same_agent=bool(item.agent_id),
         ).call_id
         overrides: dict[str, Any] = {}
         if item.layout:
@@ -195,6 +197,19 @@ def score_file(item: BatchItem, state: WorkerState) -> CallResult:
         return _stored_result(
             store, call_id, path=item.path, status=done.status, where=item.where,
             transcribed=done.transcribed, seconds=time.perf_counter() - t0,
+        )
+    except DuplicateRecording as exc:
+        # Reported, not attributed: the recording stays the other agent's call.
+        return CallResult(
+            path=item.path,
+            status="duplicate",
+            call_id=exc.call_id,
+            agent_id=exc.agent_id,
+            duplicate_of=f"call {exc.call_id}",
+            error=str(exc),
+            where=item.where,
+            seconds=time.perf_counter() - t0,
+            worker=os.getpid(),
         )
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         _log_failure(f"scoring {item.path}", exc)

@@ -1,7 +1,8 @@
 """The ``qa`` command line: :func:`main` parses the arguments and runs one command.
 
 Each command lives in its own module (``transcribe``, ``score``, ``score_transcript``,
-``label``, ``rubrics``, ``serve``, ``keys``, ``batch``, ``rescore``, ``calibrate``) with a ``register(sub)``
+``label``, ``rubrics``, ``serve``, ``keys``, ``teams``, ``batch``, ``rescore``, ``calibrate``,
+``purge``) with a ``register(sub)``
 that adds its parser; :mod:`~qa.cli.serve` is the only one that loads the web layer (``api``).
 
 Every user-facing failure (bad file, bad option, missing model) ends with one ``qa: error: …``
@@ -21,6 +22,7 @@ from qa.cli import (
     calibrate,
     keys,
     label,
+    purge,
     rescore,
     rubrics,
     score,
@@ -49,6 +51,7 @@ _COMMANDS = (
     batch,
     rescore,
     calibrate,
+    purge,
 )
 
 

@@ -74,7 +74,7 @@ def format_summary(report: BatchReport, *, limit: int = 20) -> str:
     if dups:
         lines += _listing(
             "same audio as another file (scored once):",
-            [f"{r.path} = {r.duplicate_of}" for r in dups],
+            [f"{r.path} = {r.duplicate_of}" + (f" ({r.error})" if r.error else "") for r in dups],
             limit,
         )
     if report.interrupted:

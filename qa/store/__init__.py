@@ -51,16 +51,20 @@ from qa.store.jobs import Jobs
 from qa.store.keys import ApiKeys
 from qa.store.queue import ReviewQueue
 from qa.store.records import (
+    Actor,
     AgentInfo,
     AgentScorecard,
     ApiKeyInfo,
     AuditRecord,
     CallColumns,
     CallDetail,
+    CallEdit,
     CallSummary,
+    DeletedCall,
     DisputeRecord,
     JobInfo,
     KeyIdentity,
+    PurgeSummary,
     RecordingInfo,
     RecordingRef,
     ReviewRecord,
@@ -89,14 +93,18 @@ __all__ = [
     "JOB_STATUSES",
     "AgentInfo",
     "AgentScorecard",
+    "Actor",
     "ApiKeyInfo",
     "AuditRecord",
     "CallColumns",
     "CallDetail",
+    "CallEdit",
     "CallSummary",
+    "DeletedCall",
     "DisputeRecord",
     "JobInfo",
     "KeyIdentity",
+    "PurgeSummary",
     "RecordingInfo",
     "RecordingRef",
     "ReviewRecord",
@@ -130,7 +138,7 @@ class Store:
         self.timezone: tzinfo = site_zone(timezone) if not isinstance(timezone, tzinfo) else timezone
         db = Database(engine)
         self.files = RecordingFiles(db, self.data_dir)
-        self.calls = Calls(db, self.data_dir, zone=self.timezone)
+        self.calls = Calls(db, self.data_dir, zone=self.timezone, files=self.files)
         self.scorecards = Scorecards(db, zone=self.timezone)
         self.jobs = Jobs(db)
         self.keys = ApiKeys(db)

@@ -20,7 +20,18 @@ from qa.store.engine import Database
 from qa.store.records import AuditRecord
 from qa.store.schema import AuditEntry
 
-__all__ = ["AuditLog", "add_entry"]
+__all__ = ["AuditLog", "add_entry", "ACTIONS"]
+
+#: The actions written so far (``detail`` of each in the README): a list for filters, not a
+#: constraint (other parts add their own).
+ACTIONS = (
+    "call.edit",
+    "call.delete",
+    "calls.purge",
+    "key.create",
+    "key.revoke",
+    "recording.download",
+)
 
 
 def add_entry(

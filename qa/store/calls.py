@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from collections.abc import Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -21,10 +22,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qa.errors import InputError
-from qa.store import scores, totals
+from qa.store import erase, scores, totals
+from qa.store.audit import add_entry
 from qa.store.engine import Database, utc_now
 from qa.store.errors import NotFound
-from qa.store.files import check_sha256
+from qa.store.files import RecordingFiles, check_sha256
 from qa.store.filters import (
     When,
     as_utc,
@@ -34,7 +36,14 @@ from qa.store.filters import (
     iso_week,
     not_flagged,
 )
-from qa.store.records import AgentInfo, CallDetail, CallSummary
+from qa.store.records import (
+    Actor,
+    AgentInfo,
+    CallDetail,
+    CallSummary,
+    DeletedCall,
+    PurgeSummary,
+)
 from qa.store.schema import (
     Agent,
     CallRow,
@@ -81,11 +90,19 @@ def original_removed(meta: Mapping[str, Any] | None) -> bool:
 class Calls:
     """Agents, calls, transcripts and scores: ``store.calls``. Every method is one transaction."""
 
-    def __init__(self, db: Database, data_dir: Path, *, zone: tzinfo = UTC) -> None:
+    def __init__(
+        self,
+        db: Database,
+        data_dir: Path,
+        *,
+        zone: tzinfo = UTC,
+        files: RecordingFiles | None = None,
+    ) -> None:
         self._db = db
         self._data_dir = data_dir
         #: The site's zone: new calls' ``week`` is their local ISO week in it.
         self.zone = zone
+        self._files = files if files is not None else RecordingFiles(db, data_dir)
 
     # --- agents -----------------------------------------------------------------------------
 
@@ -339,7 +356,69 @@ class Calls:
                 self._newest_transcript(s, call_id),
                 history,
                 self._data_dir,
+                edits=erase.call_edits(s, call_id),
             )
+
+    # --- corrections and erasure (qa.store.erase) ------------------------------------------------
+
+    def edit(
+        self, call_id: str, changes: Mapping[str, Any], *, by: Actor | None = None
+    ) -> dict[str, dict[str, Any]]:
+        """Correct a call's metadata (``agent_id``, ``call_time``, ``queue``,
+        ``customer_ref``) with its audit entry and the running totals, in one transaction;
+        returns ``{field: {"old", "new"}}`` of what changed (nothing written if nothing did)."""
+        with self._db.write() as s:
+            return erase.edit_call(s, call_id, changes, by=by, zone=self.zone)
+
+    def delete(self, call_id: str, *, by: Actor | None = None, reason: str = "") -> DeletedCall:
+        """Delete a call, its transcripts, scores, rubric results and jobs, and its recordings
+        (the original and any redacted copy), with a ``call.delete`` audit entry and the
+        running totals, in one transaction; the recording files are removed after it commits
+        (one that cannot be is logged and listed in ``files_left``)."""
+        with self._db.write() as s:
+            done, paths = erase.delete_call(s, call_id, by=by, reason=reason)
+        removed, left = erase.remove_files(self._files, paths)
+        return dataclasses.replace(done, files_removed=tuple(removed), files_left=tuple(left))
+
+    def purge(
+        self,
+        older_than: datetime,
+        *,
+        dry_run: bool = False,
+        by: Actor | None = None,
+        progress: erase.Progress | None = None,
+    ) -> PurgeSummary:
+        """Delete every call whose call time is before ``older_than`` (retention), each as
+        :meth:`delete` does (its own transaction, so an interrupted purge keeps what it did),
+        then add a ``calls.purge`` audit entry with the totals. ``dry_run``: only count."""
+        with self._db.read() as s:
+            planned = erase.calls_older_than(s, older_than)
+        if dry_run:
+            return erase.summarise(older_than, True, [], planned=planned)
+        done: builtins.list[DeletedCall] = []
+        for cid, _ in planned:
+            try:
+                d = self.delete(cid, by=by, reason="retention")
+            except NotFound:  # deleted meanwhile
+                continue
+            done.append(d)
+            if progress is not None:
+                progress(len(done), len(planned), d)
+        summary = erase.summarise(older_than, False, done)
+        with self._db.write() as s:
+            add_entry(
+                s,
+                "calls.purge",
+                key_id=by.key_id if by else None,
+                role=by.role if by else None,
+                target_kind="calls",
+                detail={
+                    "older_than": summary.cutoff.isoformat(),
+                    "counts": dict(summary.counts),
+                    "files_left": len(summary.files_left),
+                },
+            )
+        return summary
 
     @staticmethod
     def _agent_in(s: Session, agent_id: str, teams: tuple[str, ...]) -> bool:

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from qa.errors import InputError
@@ -134,6 +135,25 @@ class RecordingFiles:
         copy replaces the original. Returns whether a file was deleted."""
         p = self.get(sha256).path
         with self._placing():
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                return False
+            _fsync_dir(p.parent)
+        return True
+
+    def remove_file(self, rel: str) -> bool:
+        """Delete the file of a recording whose row is gone (a deleted call's), given its path
+        relative to the data directory; returns whether a file was deleted. Left alone if the
+        same bytes were stored again meanwhile (their row is back). ``OSError`` if it cannot
+        be deleted."""
+        p = (self.data_dir / rel).resolve()
+        if not p.is_relative_to(self.audio_dir.resolve()):
+            raise ValueError(f"{rel} is not a recording under {self.audio_dir}")
+        with self._placing():
+            with self._db.read() as s:
+                if s.scalar(select(Recording.sha256).where(Recording.path == rel)) is not None:
+                    return False
             try:
                 p.unlink()
             except FileNotFoundError:

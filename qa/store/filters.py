@@ -28,6 +28,7 @@ __all__ = [
     "in_teams",
     "team_agents",
     "local_day_start",
+    "period_bounds",
     "flagged",
     "not_flagged",
     "round_or_none",
@@ -98,6 +99,18 @@ def period(date_from: When, date_to: When) -> tuple[str, str]:
         return "" if p is None else p.isoformat()
 
     return show(date_from), show(date_to)
+
+
+def period_bounds(
+    date_from: When, date_to: When, zone: tzinfo = UTC
+) -> tuple[datetime | None, datetime | None]:
+    """A period as (since, until) date-times, ``until`` exclusive: a date includes its whole
+    day in ``zone``, a date-time bound is inclusive (as in :func:`call_filters`)."""
+    hi = _upper_bound(date_to, zone)
+    until = None
+    if hi is not None:
+        until = hi[0] + timedelta(microseconds=1) if hi[1] else hi[0]
+    return _lower_bound(date_from, zone), until
 
 
 def time_filters(column: Any, date_from: When, date_to: When, zone: tzinfo = UTC) -> list[Any]:

@@ -12,9 +12,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from qa.errors import InputError
+from qa.store.audit import add_entry
 from qa.store.engine import Database, utc_now
 from qa.store.errors import NotFound
-from qa.store.records import ApiKeyInfo, KeyIdentity
+from qa.store.records import Actor, ApiKeyInfo, KeyIdentity
 from qa.store.schema import ROLES, ApiKey, ApiKeyTeam, Team
 from qa.store.views import api_key_info
 
@@ -36,10 +37,18 @@ class ApiKeys:
         self.cache_s: float = 5.0
         self._cache: dict[str, tuple[KeyIdentity, float]] = {}
 
-    def create(self, role: str, *, label: str = "", teams: Iterable[str] = ()) -> str:
+    def create(
+        self,
+        role: str,
+        *,
+        label: str = "",
+        teams: Iterable[str] = (),
+        by: Actor | None = None,
+    ) -> str:
         """A new API key for ``role``, bound to ``teams`` (none: unscoped, every team; each
         must exist, else :class:`~qa.errors.InputError`); returns the plaintext key (only its
-        sha256 is stored)."""
+        sha256 is stored). A ``key.create`` audit entry (by ``by``; ``None``: the command line
+        or the server) commits with it."""
         if role not in ROLES:
             raise InputError(f"role must be one of {', '.join(ROLES)}; got {role!r}")
         key = "qa_" + secrets.token_urlsafe(32)
@@ -48,6 +57,15 @@ class ApiKeys:
             s.add(row)
             s.flush()
             bind_teams(s, row.id, teams)
+            add_entry(
+                s,
+                "key.create",
+                key_id=by.key_id if by else None,
+                role=by.role if by else None,
+                target_kind="key",
+                target_id=str(row.id),
+                detail={"role": role, "label": row.label, "prefix": row.prefix},
+            )
         return key
 
     def check(self, key: str | None) -> str | None:
@@ -102,8 +120,9 @@ class ApiKeys:
         """Drop the remembered keys (after a change to a key's role, teams or revocation)."""
         self._cache.clear()
 
-    def revoke(self, key_id: int | str) -> None:
-        """Revoke a key by its id or by the plaintext key (:class:`NotFound` if unknown)."""
+    def revoke(self, key_id: int | str, *, by: Actor | None = None) -> None:
+        """Revoke a key by its id or by the plaintext key (:class:`NotFound` if unknown), with
+        a ``key.revoke`` audit entry (by ``by``) in the same transaction."""
         try:
             with self._db.write() as s:
                 if isinstance(key_id, int):
@@ -112,6 +131,15 @@ class ApiKeys:
                     row = s.scalar(select(ApiKey).where(ApiKey.key_hash == _hash_key(key_id)))
                 if row is None:
                     raise NotFound(f"no API key {key_id if isinstance(key_id, int) else '(given)'}")
+                add_entry(
+                    s,
+                    "key.revoke",
+                    key_id=by.key_id if by else None,
+                    role=by.role if by else None,
+                    target_kind="key",
+                    target_id=str(row.id),
+                    detail={"role": row.role, "already_revoked": row.revoked is not None},
+                )
                 if row.revoked is None:
                     row.revoked = utc_now()
         finally:  # after the commit, so no check that read the old row can re-cache it

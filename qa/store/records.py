@@ -40,6 +40,10 @@ __all__ = [
     "ReviewRecord",
     "DisputeRecord",
     "ReviewResult",
+    "Actor",
+    "CallEdit",
+    "DeletedCall",
+    "PurgeSummary",
     "plain",
 ]
 
@@ -132,6 +136,19 @@ class ScoreDetail(ScoreSummary):
 
 
 @dataclass(frozen=True)
+class CallEdit(Record):
+    """One correction of a call's metadata, from the audit log: when, by which key (``None``:
+    the command line) and ``changes``: ``{field: {"old": value, "new": value}}`` (times as ISO
+    strings)."""
+
+    id: int
+    at: datetime
+    key_id: int | None
+    role: str | None
+    changes: Mapping[str, Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
 class CallColumns(Record):
     """What every view of a call starts with: the call's own columns, in the API's order."""
 
@@ -184,6 +201,7 @@ class CallDetail(CallColumns):
     recording: RecordingRef
     transcript: TranscriptInfo | None
     history: tuple[ScoreSummary, ...]
+    edits: tuple[CallEdit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -362,3 +380,40 @@ class ReviewResult(Record):
     review_score: float | None
     capped_by: tuple[str, ...]
     resolved: tuple[int, ...] = ()
+@dataclass(frozen=True)
+class Actor(Record):
+    """Who asks for a change, as the audit log names them: a key's id and role (both ``None``:
+    the command line or the server itself)."""
+
+    key_id: int | None = None
+    role: str | None = None
+
+
+# --- erasure ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeletedCall(Record):
+    """A deleted call: whose it was, when, how many rows of each kind went (``counts``) and
+    the recording files removed after the commit (``files_removed``) or left behind because
+    removing them failed (``files_left``; the database is deleted either way)."""
+
+    call_id: str
+    agent_id: str
+    call_time: datetime
+    counts: Mapping[str, int]
+    files_removed: tuple[str, ...] = ()
+    files_left: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PurgeSummary(Record):
+    """What a retention purge did (or, with ``dry_run``, would do): the calls older than
+    ``cutoff``, the rows of each kind and the files removed."""
+
+    cutoff: datetime
+    dry_run: bool
+    call_ids: tuple[str, ...]
+    counts: Mapping[str, int]
+    files_removed: int = 0
+    files_left: tuple[str, ...] = ()

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from qa.store.filters import as_utc
 from qa.store.schema import Agent, CallRow, DailyStats
 
-__all__ = ["count", "rebuild", "effective_score"]
+__all__ = ["count", "uncount_call", "count_call", "refresh_last_call", "rebuild", "effective_score"]
 
 
 def effective_score() -> Any:
@@ -78,6 +78,57 @@ def count(
                 "score_sum": DailyStats.score_sum + stmt.excluded.score_sum,
             },
         )
+    )
+
+
+def _call_amounts(row: CallRow) -> dict[str, Any]:
+    # What the call adds to the totals: its effective score (the reviewed one where given).
+    score = row.review_score if row.review_score is not None else row.score
+    return {
+        "scored": int(row.score_id is not None),
+        "valued": int(score is not None),
+        "total": float(score or 0.0),
+    }
+
+
+def uncount_call(s: Session, row: CallRow) -> None:
+    """Take a call (and its current score) out of its agent's and day's totals, before it is
+    deleted or moved to another agent or day (call :func:`refresh_last_call` once it is)."""
+    amounts = _call_amounts(row)
+    count(
+        s,
+        row.agent_id,
+        row.call_time,
+        calls=-1,
+        scored=-amounts["scored"],
+        valued=-amounts["valued"],
+        total=-amounts["total"],
+    )
+    # A day no call is left on is dropped (as rebuild would leave it out).
+    s.execute(
+        delete(DailyStats)
+        .where(DailyStats.day == as_utc(row.call_time).date(), DailyStats.n_calls <= 0)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def count_call(s: Session, row: CallRow) -> None:
+    """Add a call (and its current score) to its agent's and day's totals (after a move)."""
+    count(s, row.agent_id, row.call_time, calls=1, **_call_amounts(row))
+
+
+def refresh_last_call(s: Session, agent_id: str) -> None:
+    """Recompute an agent's latest call time from its calls (after one was deleted or moved
+    away: a running maximum cannot be decremented)."""
+    s.flush()
+    latest = (
+        select(func.max(CallRow.call_time)).where(CallRow.agent_id == agent_id).scalar_subquery()
+    )
+    s.execute(
+        update(Agent)
+        .where(Agent.id == agent_id)
+        .values(last_call=latest)
+        .execution_options(synchronize_session=False)
     )
 
 

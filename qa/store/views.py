@@ -13,6 +13,7 @@ from qa.store.records import (
     ApiKeyInfo,
     CallColumns,
     CallDetail,
+    CallEdit,
     CallSummary,
     JobInfo,
     RecordingRef,
@@ -99,6 +100,8 @@ def call_detail(
     transcript: Transcript | None,
     history: Sequence[ScoreRow],
     data_dir: Path,
+    *,
+    edits: Sequence[CallEdit] = (),
 ) -> CallDetail:
     """A call with the recording it serves (``rec``: that row, if there is one: its redacted
     copy when the audio was redacted, else the original), newest transcript and
@@ -132,6 +135,7 @@ def call_detail(
             created=t.created,
         ),
         history=tuple(score_summary(h) for h in history),
+        edits=tuple(edits),
     )
 
 

@@ -839,11 +839,11 @@ def test_records_are_frozen_and_serialise_in_the_api_order(store):
         "id", "agent_id", "recording_sha256", "call_time", "queue", "customer_ref",
         "language_hint", "channel_layout", "duration", "language", "source", "created", "tz_offset",
         "score", "rubric_version", "scored_at", "needs_review", "review_score", "reviewed_at", "meta",
-        "recording", "transcript", "history",
+        "recording", "transcript", "history", "edits",
     ]  # fmt: skip
     assert d["score"]["score"] == 55.0 and isinstance(d["score"]["results"], list)
     assert d["history"] == [h.to_dict() for h in got.history] and isinstance(d["history"], list)
     assert d["score"]["capped_by"] == [] and d["transcript"] is None
     row = store.calls.list()[0][0].to_dict()
-    assert list(row) == [k for k in d if k not in ("meta", "recording", "transcript", "history")]
+    assert list(row) == [k for k in d if k not in ("meta", "recording", "transcript", "history", "edits")]
     assert row["score"] == 55.0 and row["call_time"] == when(0)

@@ -133,10 +133,15 @@ def test_upload_is_scored_once_and_served_with_evidence(tmp_path):
             assert client.get(call["audio_url"], headers={**h(sup), "Range": f"bytes={len(raw) + 10}-"}).status_code == 416
 
             # The same bytes again: the same call and job, nothing new queued or scored.
-            r2 = client.post("/v1/calls", headers=h(lead), files={"audio": ("again.wav", raw)}, data={"agent_id": "bob"})
+            r2 = client.post("/v1/calls", headers=h(lead), files={"audio": ("again.wav", raw)}, data={"agent_id": "ann"})
             assert r2.status_code == 200
             assert (r2.json()["call_id"], r2.json()["job_id"], r2.json()["duplicate"]) == (body["call_id"], body["job_id"], True)
             assert r2.json()["agent_id"] == "ann"
+            # Under another agent: 409 naming the call and its agent, nothing attributed.
+            r3 = client.post("/v1/calls", headers=h(lead), files={"audio": ("again.wav", raw)}, data={"agent_id": "bob"})
+            assert r3.status_code == 409
+            assert (r3.json()["error"], r3.json()["call_id"], r3.json()["agent_id"]) == ("conflict", body["call_id"], "ann")
+            assert store.calls.get(body["call_id"]).agent_id == "ann"
             assert len(store.jobs.list()) == 1
 
             # Lists, filters, scorecards.

@@ -169,10 +169,18 @@ def enqueue_upload(
         meta={"upload": {"filename": filename or ""}},
         agent_team=agent_team,
     )
-    done = ingest(
-        store, path, new_call, max_duration=max_duration, filename=filename, content_type=ctype,
-        check_layout=True, audio_meta="upload",
-    )
+    try:
+        done = ingest(
+            store, path, new_call, max_duration=max_duration, filename=filename,
+            content_type=ctype, check_layout=True, audio_meta="upload",
+        )  # fmt: skip
+    except DuplicateRecording as exc:
+        # Another agent's call: say whose only to a caller who may see that call.
+        if not store.calls.in_scope(exc.call_id, teams):
+            raise UploadRefused(
+                403, "this recording was uploaded before for an agent outside your teams"
+            ) from None
+        raise
     existing = None if done.new else done.call_id
     if existing is not None:
         try:

@@ -20,6 +20,7 @@ from qa.store.schema import (
     ScoreRow,
     Transcript,
 )
+from qa.review.model import ReviewAction
 from qa.types import Call
 from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 from tests.store.test_store import add, audio, call_score, files_under, when
@@ -147,6 +148,11 @@ def test_a_deleted_call_leaves_nothing_but_an_audit_entry_without_content(store,
     with store.engine.begin() as conn:
         red = {"redaction": {"mode": "text+audio", "audio": copy, "original_kept": True}}
         conn.execute(update(CallRow).where(CallRow.id == cid).values(meta=red))
+    # A dispute of it and the review that resolves it (both refer to the call and its score).
+    dispute = store.reviews.open_dispute(cid, comment="not fair", key_id=2, role="supervisor")
+    store.reviews.add(
+        cid, [ReviewAction(None, "comment", comment="checked", resolves=dispute.id)], key_id=1
+    )
     original = store.calls.get(cid).recording_sha256
     assert store.calls.get(cid).recording.sha256 == copy
     assert len(files_under(store.files.audio_dir)) == 3
@@ -154,7 +160,8 @@ def test_a_deleted_call_leaves_nothing_but_an_audit_entry_without_content(store,
     done = store.calls.delete(cid, by=Actor(key_id=3, role="admin"))
     assert (done.call_id, done.agent_id, done.call_time) == (cid, "ann", when(5))
     assert done.counts == {
-        "rubric_results": 4, "scores": 2, "transcripts": 1, "jobs": 1, "recordings": 2,
+        "reviews": 1, "disputes": 1, "rubric_results": 4, "scores": 2, "transcripts": 1,
+        "jobs": 1, "recordings": 2,
     }  # fmt: skip
     assert len(done.files_removed) == 2 and done.files_left == ()
     with pytest.raises(NotFound):

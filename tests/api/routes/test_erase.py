@@ -80,7 +80,15 @@ def test_delete_is_for_admins_and_leaves_an_audit_entry(api, tmp_path):
         "call_id": cid,
         "agent_id": "ann",
         "call_time": "2026-03-02T09:00:00Z",
-        "counts": {"rubric_results": 5, "scores": 1, "transcripts": 1, "jobs": 1, "recordings": 1},
+        "counts": {
+            "reviews": 0,
+            "disputes": 0,
+            "rubric_results": 5,
+            "scores": 1,
+            "transcripts": 1,
+            "jobs": 1,
+            "recordings": 1,
+        },
         "files_left": 0,
     }
     assert client.get(f"/v1/calls/{cid}", headers=h(keys["admin"])).status_code == 404

@@ -139,4 +139,4 @@ def test_bad_reviews_are_422_and_unknown_calls_404(api):
     r = client.post(f"/v1/calls/{cid}/disputes", json={"comment": ""}, headers=h(keys["admin"]))
     assert r.status_code == 422
     assert client.post(f"/v1/calls/{cid}/reviews", json={"actions": []}).status_code == 401
-    assert store.reviews.for_call(cid) == [] and store.audit.list() == []
+    assert store.reviews.for_call(cid) == [] and store.audit.list(target_kind="call") == []

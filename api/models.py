@@ -18,8 +18,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from qa.names import hide_paths
 from qa.store import ROLES, AgentScorecard, CallDetail, JobInfo
 from qa.types import to_dict
 
@@ -85,12 +86,20 @@ class RecordingPublic(_Public):
     content_type: str
 
 
+def _no_paths(cls: type, value: Any) -> Any:
+    """Stored metadata and messages as clients see them: no server paths (see
+    :func:`qa.names.hide_paths`)."""
+    return hide_paths(value)
+
+
 class TranscriptPublic(_Public):
     id: int
     version: str
     utterances: list[Payload]
     meta: Payload
     created: datetime
+
+    _meta = field_validator("meta")(_no_paths)
 
 
 class ScoreSummaryPublic(_Public):
@@ -145,6 +154,8 @@ class CallJobPublic(_Public):
     error: str | None
     updated: datetime
 
+    _error = field_validator("error")(_no_paths)
+
 
 class CallPublic(_CallColumns):
     """A call with its transcript, current score (with evidence), score history, the URL of
@@ -160,6 +171,8 @@ class CallPublic(_CallColumns):
     history: list[ScoreSummaryPublic]
     audio_url: str
     job: CallJobPublic | None
+
+    _meta = field_validator("meta")(_no_paths)
 
     @classmethod
     def of(cls, call: CallDetail, job: JobInfo | None) -> CallPublic:
@@ -298,6 +311,8 @@ class JobPublic(_Public):
     updated: datetime
     result: Any
     call_url: str | None
+
+    _error = field_validator("error", "result")(_no_paths)
 
     @classmethod
     def of(cls, job: JobInfo) -> JobPublic:

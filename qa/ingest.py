@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from qa.audio import file_sha256, probe_audio
 from qa.errors import AudioError
+from qa.names import check_agent_id
 from qa.store.calls import original_removed
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ def ingest(
     computed it (batch does, to skip scored files), so the file is not read for it again. Each
     write is one transaction; the same bytes again return the existing call.
     """
+    check_agent_id(call.agent_id)  # before any work: an id pages and exports could not carry
     if stage is not None:
         stage("decode")
     info = probe_audio(path, max_duration=max_duration)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
+from qa.names import hide_paths
 from qa.rubrics import outcome_words, page_labels, titles
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "words",
     "rubric_title",
     "rubric_about",
+    "no_paths",
 ]
 
 LANGUAGES = {"en": "English", "zh": "Mandarin Chinese", "ko": "Korean", "ms": "Malay"}
@@ -119,7 +121,13 @@ def rubric_about(name: str) -> str:
     return page_labels().get(name, ("", "", ""))[2]
 
 
+def no_paths(text: Any) -> str:
+    """A stored message as a page shows it: no server paths (see :func:`qa.names.hide_paths`)."""
+    return hide_paths(str(text)) if text else ""
+
+
 FILTERS: dict[str, Callable[..., str]] = {
+    "no_paths": no_paths,
     "clock": clock,
     "when": when,
     "iso": iso,

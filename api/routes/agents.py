@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Annotated, Any, Literal
 
@@ -12,7 +11,8 @@ from fastapi.responses import Response
 from api.deps import DateFrom, DateTo, StoreDep, Viewer
 from api.errors import error_responses
 from api.models import AgentList, AgentPublic, ScorecardPublic, json_body
-from api.responses import JSON
+from api.responses import JSON, content_disposition
+from qa import csvsafe
 
 __all__ = ["router", "scorecard_csv", "sort_agents"]
 
@@ -47,7 +47,7 @@ def scorecard_csv(card: ScorecardPublic, part: str = "items") -> str:
     which also counts the calls flagged ``needs_review`` and says whether they were left out),
     ``trend`` (week, mean score) or ``worst`` (the lowest-scoring calls)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csvsafe.writer(buf, lineterminator="\n")
     agent = card.agent_id
     start, end = card.period.from_ or "", card.period.to or ""
     if part == "trend":
@@ -144,10 +144,10 @@ def get_scorecard(
         )
     )
     if format == "csv":
-        name = f"scorecard-{agent_id}-{part}.csv".replace('"', "")
+        name = content_disposition("attachment", f"scorecard-{agent_id}-{part}.csv")
         return Response(
             scorecard_csv(card, part),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+            headers={"Content-Disposition": name},
         )
     return JSON(json_body(card))

@@ -14,11 +14,12 @@ from fastapi.responses import FileResponse, JSONResponse
 from api.deps import DateFrom, DateTo, StoreDep, Uploader, Viewer, store_of
 from api.errors import audio_status, error_response, error_responses
 from api.models import CallList, CallPublic, CallSummaryPublic, UploadPublic, json_body
-from api.responses import JSON
+from api.responses import JSON, content_disposition
 from api.worker import JOB_KIND
 from qa.errors import AudioError
 from qa.ingest import NewCall, ingest
 from qa.jobs import pipeline_options_from
+from qa.names import check_agent_id
 from qa.redact.modes import check_mode
 from qa.store import Store
 
@@ -143,9 +144,7 @@ def upload_call(
 ) -> JSONResponse:
     store = store_of(request)
     settings = request.app.state.settings
-    agent_id = agent_id.strip()
-    if not agent_id:
-        return error_response(422, "agent_id: is required")
+    agent_id = check_agent_id(agent_id)
     opts = pipeline_options_from(
         {"layout": layout, "agent_channel": agent_channel, "language": language}
     )
@@ -220,11 +219,11 @@ def get_call_audio(call_id: str, store: StoreDep, _who: Viewer) -> FileResponse:
     path = rec.path
     if not path or not Path(path).is_file():
         return error_response(404, f"the recording of call {call_id} is missing from storage")
+    name = content_disposition("inline", rec.filename, f"{call_id}{Path(path).suffix}")
     return FileResponse(
         path,
         media_type=rec.content_type or "application/octet-stream",
-        filename=rec.filename or f"{call_id}{Path(path).suffix}",
-        content_disposition_type="inline",
+        headers={"Content-Disposition": name},
     )
 
 

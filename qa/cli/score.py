@@ -29,10 +29,12 @@ def run(args: argparse.Namespace) -> int:
     from qa.audio import decode_audio
     from qa.config import load_rubric_config
     from qa.errors import InputError
+    from qa.names import check_agent_id
     from qa.pipeline import score_audio
     from qa.redact.audio import write_redacted
     from qa.redact.transcript import redact_call
 
+    agent_id = check_agent_id(args.agent, field="--agent")
     config = load_rubric_config(args.rubric)  # a bad rubric file fails before any audio work
     red = redaction_of(args)
     if red.audio and not args.redacted_audio:
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         opts,
         rubric_config=config,
         call_id=args.call_id,
-        agent_id=args.agent,
+        agent_id=agent_id,
         progress=progress,
     )
     if red.text:  # scored on what was said; what is printed (and written) is redacted

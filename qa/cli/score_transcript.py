@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"{args.transcript}: not UTF-8 text") from None
     call = call_from_dict(data)
     if args.agent:
-        call = dataclasses.replace(call, agent_id=args.agent)
+        from qa.names import check_agent_id
+
+        call = dataclasses.replace(call, agent_id=check_agent_id(args.agent, field="--agent"))
     score = score_call(call, config)
     if red.text:  # scored on what was said; what is printed is redacted
         from qa.redact.transcript import redact_call

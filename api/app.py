@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from api import pages
+from api.docs import install_docs
 from api.errors import error_response, install_error_handlers
 from api.routes import ROUTERS
 from api.settings import Settings
@@ -161,6 +162,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             'Errors are JSON: `{"error": code, "message": text}`.'
         ),
         lifespan=lifespan,
+        docs_url=None,  # served from local files by install_docs (offline)
+        redoc_url=None,  # off: ReDoc fetches its logo from a CDN
     )
     app.state.settings = settings
     if store is not None:  # usable without the lifespan too (in-process test clients)
@@ -171,6 +174,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(pages.router)
+    install_docs(app)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     return app
 

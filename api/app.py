@@ -65,18 +65,27 @@ class BodyLimit:
                     return
         seen = 0
         started = False
+        answered = False
 
         async def counted_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, started, answered
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > limit:
+                    # Answer 413 now, before the rest of the body: whoever reads the body
+                    # (a form parser) may turn the exception into its own 400, so the app's
+                    # answer is dropped below.
+                    if not started:
+                        started = answered = True
+                        await error_response(413, message)(scope, receive, send)
                     raise _TooLargeBody()
             return msg
 
         async def tracking_send(msg: Message) -> None:
             nonlocal started
+            if answered:
+                return
             if msg["type"] == "http.response.start":
                 started = True
             await send(msg)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from qa.audio import file_sha256, probe_audio
+from qa.audio import file_sha256, probe_audio, silent_channels
 from qa.errors import AudioError
 from qa.names import check_agent_id
 from qa.store.calls import original_removed
@@ -98,6 +98,8 @@ def ingest(
             f"layout 'stereo' needs a two-channel recording; this one has {info['channels']} "
             "(send layout=mono or auto)"
         )
+    if check_layout:
+        _check_not_silent(info, call.channel_layout)
     if stage is not None:
         stage("store")
     # A call whose original was replaced by its redacted copy (and not kept) must not get
@@ -112,7 +114,8 @@ def ingest(
         return Ingested(call_id=existing, recording=sha, new=False, audio=info)
     meta = dict(call.meta)
     if audio_meta is not None:
-        meta[audio_meta] = {**meta.get(audio_meta, {}), **info}
+        facts = {k: v for k, v in info.items() if k != "peaks"}
+        meta[audio_meta] = {**meta.get(audio_meta, {}), **facts}
     call_id = store.calls.add(
         sha,
         agent_id=call.agent_id,
@@ -126,3 +129,18 @@ def ingest(
         meta=meta,
     )
     return Ingested(call_id=call_id, recording=sha, new=True, audio=info)
+
+
+def _check_not_silent(info: Mapping[str, Any], layout: str | None) -> None:
+    """:class:`~qa.errors.AudioError` for a recording with no signal at all, or (unless it is to
+    be read as mono) a stereo one with a silent channel: it could only fail when scored."""
+    silent = silent_channels(info)
+    channels = int(info.get("channels") or 0)
+    if channels and len(silent) == channels:
+        raise AudioError("the recording is silent: there is no signal on any channel")
+    if silent and channels == 2 and layout != "mono":
+        raise AudioError(
+            f"channel {silent[0]} of this stereo recording is silent, so the call cannot be "
+            "split into agent and customer by channel; if both parties are on the other "
+            "channel, send layout=mono"
+        )

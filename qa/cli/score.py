@@ -8,7 +8,7 @@ from typing import Any
 
 from qa.cli.common import add_audio_options, add_redaction_options, pipeline_options, redaction_of
 from qa.cli.progress import ProgressLine
-from qa.cli.render import emit_scored
+from qa.cli.render import add_words_option, emit_scored
 
 __all__ = ["register", "run"]
 
@@ -21,6 +21,7 @@ def register(sub: Any) -> None:
     s.add_argument("--rubric", metavar="FILE", help="rubric configuration file (default: shipped qa/rubric.toml)")
     add_redaction_options(s, audio=False)
     s.add_argument("--redacted-audio", metavar="FILE.wav", help="--redact text+audio: write the redacted copy of the recording here")
+    add_words_option(s)
     s.set_defaults(func=run)
 
 
@@ -57,5 +58,5 @@ def run(args: argparse.Namespace) -> int:
         call, score = done.call, done.score
         if red.audio:
             write_redacted(source, done.mask, args.redacted_audio, tone_hz=red.tone_hz, level=red.tone_level)
-    emit_scored(call, score, as_json=args.json)
+    emit_scored(call, score, as_json=args.json, words=args.words)
     return 0

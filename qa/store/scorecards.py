@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 
+from qa.rubrics import current_outcome
 from qa.store.engine import Database
 from qa.store.errors import NotFound
 from qa.store.filters import When, call_filters, flagged, not_flagged, parse_when, period
@@ -218,7 +219,8 @@ def _per_rubric(s: Connection, conds: Sequence[Any]) -> dict[str, dict[str, Any]
         st["n"] += int(n)
         st["counted"] += int(counted)
         st["passed"] += int(passed or 0)
-        st["outcomes"][outcome] = int(n)
+        name = current_outcome(rubric, outcome)  # an old name counts with the current one
+        st["outcomes"][name] = st["outcomes"].get(name, 0) + int(n)
         st["findings"] += int(findings or 0)
         st["review_findings"] += int(review or 0)
         st["confirmed_findings"] += int(findings or 0) - int(review or 0)

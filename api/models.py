@@ -246,6 +246,7 @@ class RubricStatsPublic(BaseModel):
 class TrendPoint(BaseModel):
     week: str = Field(description="ISO week, e.g. 2026-W10")
     mean_score: float
+    n_calls: int | None = Field(description="the calls with a score that the mean rests on")
 
 
 class WorstCallPublic(BaseModel):
@@ -286,11 +287,15 @@ class ScorecardPublic(BaseModel):
 
     @classmethod
     def of(cls, card: AgentScorecard) -> ScorecardPublic:
-        """From the store's scorecard: period as from/to, the trend as {week, mean_score}."""
+        """From the store's scorecard: period as from/to, the trend as {week, mean_score,
+        n_calls}."""
         out = to_dict(card)
         start, end = out.pop("period", ["", ""])
         out["period"] = {"from": start or None, "to": end or None}
-        out["trend"] = [{"week": w, "mean_score": m} for w, m in (out.get("trend") or [])]
+        out["trend"] = [
+            {"week": p[0], "mean_score": p[1], "n_calls": p[2] if len(p) > 2 else None}
+            for p in (out.get("trend") or [])
+        ]
         return cls.model_validate(out)
 
 

@@ -45,15 +45,15 @@ _CSV_COLUMNS = (
 def scorecard_csv(card: ScorecardPublic, part: str = "items") -> str:
     """CSV of one scorecard part: ``items`` (one row per rubric item plus an ``overall`` row,
     which also counts the calls flagged ``needs_review`` and says whether they were left out),
-    ``trend`` (week, mean score) or ``worst`` (the lowest-scoring calls)."""
+    ``trend`` (week, mean score, calls) or ``worst`` (the lowest-scoring calls)."""
     buf = io.StringIO()
     w = csvsafe.writer(buf, lineterminator="\n")
     agent = card.agent_id
     start, end = card.period.from_ or "", card.period.to or ""
     if part == "trend":
-        w.writerow(("agent_id", "week", "mean_score"))
+        w.writerow(("agent_id", "week", "mean_score", "n_calls"))
         for point in card.trend:
-            w.writerow((agent, point.week, point.mean_score))
+            w.writerow((agent, point.week, point.mean_score, _blank(point.n_calls)))
     elif part == "worst":
         w.writerow(("agent_id", "call_id", "score", "call_time", "findings", "review_findings"))
         for row in card.worst:

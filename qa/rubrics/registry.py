@@ -272,19 +272,20 @@ def stored_outcome_names(rubric: str, outcome: str) -> tuple[str, ...]:
 
 
 def check_outcome_filter(value: str) -> str:
-    """The call list's outcome filter, checked: ``pass`` or ``<item>:<outcome>`` naming a
-    registered item and one of its outcomes (an old outcome name is taken as its current one).
-    :class:`InputError` naming the valid values otherwise."""
+    """The call list's outcome filter, checked: an outcome of any item (``pass``,
+    ``interrupted``) or ``<item>:<outcome>`` naming a registered item and one of its outcomes
+    (an old outcome name is taken as its current one). :class:`InputError` naming the valid
+    values otherwise."""
     value = value.strip()
-    if value == ANY_PASS_CHOICE[0]:
-        return value
     rubric, sep, outcome = value.rpartition(":")
+    if not sep and value in all_outcomes():
+        return value
     load_builtin()
     spec = _REGISTRY.get(rubric) if sep else None
     if spec is None:
         raise InputError(
-            f"outcome: {value!r} is not a filter; use 'pass' or '<item>:<outcome>' with an item "
-            f"of {', '.join(available())}"
+            f"outcome: {value!r} is not a filter; use 'pass', an outcome, or '<item>:<outcome>' "
+            f"with an item of {', '.join(available())}"
         )
     outcome = spec.renamed.get(outcome, outcome)
     if outcome not in spec.outcomes:

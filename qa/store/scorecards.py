@@ -103,7 +103,9 @@ class Scorecards:
         n_scored = sum(int(w[2]) for w in weeks)
         n_valued = sum(int(w[3]) for w in weeks)
         mean = sum(float(w[4]) for w in weeks if w[3]) / n_valued if n_valued else None
-        trend = tuple((w[0], round(float(w[4]) / int(w[3]), 2)) for w in weeks if w[3])
+        trend = tuple(
+            (w[0], round(float(w[4]) / int(w[3]), 2), int(w[3])) for w in weeks if w[3]
+        )
         return AgentScorecard(
             agent_id=agent_id,
             period=period(date_from, date_to),

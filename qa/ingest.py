@@ -100,6 +100,7 @@ def ingest(
         )
     if check_layout:
         _check_not_silent(info, call.channel_layout)
+    info = {k: v for k, v in info.items() if k != "peaks"}  # only for the check above
     if stage is not None:
         stage("store")
     # A call whose original was replaced by its redacted copy (and not kept) must not get
@@ -114,8 +115,7 @@ def ingest(
         return Ingested(call_id=existing, recording=sha, new=False, audio=info)
     meta = dict(call.meta)
     if audio_meta is not None:
-        facts = {k: v for k, v in info.items() if k != "peaks"}
-        meta[audio_meta] = {**meta.get(audio_meta, {}), **facts}
+        meta[audio_meta] = {**meta.get(audio_meta, {}), **info}
     call_id = store.calls.add(
         sha,
         agent_id=call.agent_id,

@@ -24,6 +24,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from api import pages
 from api.access_log import AccessLog
+from api.docs import install_docs
 from api.errors import error_response, install_error_handlers
 from api.retention import retention_loop
 from api.routes import ROUTERS
@@ -68,18 +69,27 @@ class BodyLimit:
                     return
         seen = 0
         started = False
+        answered = False
 
         async def counted_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, started, answered
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > limit:
+                    # Answer 413 now, before the rest of the body: whoever reads the body
+                    # (a form parser) may turn the exception into its own 400, so the app's
+                    # answer is dropped below.
+                    if not started:
+                        started = answered = True
+                        await error_response(413, message)(scope, receive, send)
                     raise _TooLargeBody()
             return msg
 
         async def tracking_send(msg: Message) -> None:
             nonlocal started
+            if answered:
+                return
             if msg["type"] == "http.response.start":
                 started = True
             await send(msg)
@@ -178,6 +188,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             'Errors are JSON: `{"error": code, "message": text}`.'
         ),
         lifespan=lifespan,
+        docs_url=None,  # served from local files by install_docs (offline)
+        redoc_url=None,  # off: ReDoc fetches its logo from a CDN
     )
     app.state.settings = settings
     if store is not None:  # usable without the lifespan too (in-process test clients)
@@ -188,6 +200,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(pages.router)
+    install_docs(app)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     if settings.access_log != "off":  # outermost: refusals (413) are logged too
         app.add_middleware(AccessLog, fmt=settings.access_log)

@@ -23,7 +23,7 @@ from api.deps import Forbidden, NotSignedIn
 from api.models import ErrorBody
 from qa.errors import AudioError, InputError, ModelError, QAError
 from qa.ingest import DuplicateRecording
-from qa.store import NotFound, TooLarge
+from qa.store import Conflict, NotFound, TooLarge
 
 __all__ = [
     "ERROR_CODES",
@@ -161,6 +161,7 @@ _TABLE: tuple[tuple[type[BaseException], Callable[[Any], Problem]], ...] = (
     (NotSignedIn, lambda e: Problem(401, str(e), "Sign in", {"WWW-Authenticate": "Bearer"})),
     (Forbidden, _forbidden),
     (NotFound, lambda e: Problem(404, str(e), "Not found")),
+    (Conflict, lambda e: Problem(409, str(e), "Not possible now")),
     (TooLarge, lambda e: Problem(413, str(e), "Too large")),
     (AudioError, lambda e: Problem(audio_status(e), str(e), "That recording can't be used")),
     (InputError, _input),

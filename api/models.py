@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from qa.names import hide_paths
 from qa.review.model import REVIEW_ACTIONS, HumanFinding, ItemVerdict, ReviewAction
 from qa.store import ROLES, AgentScorecard, CallDetail, JobInfo
 from qa.types import to_dict
@@ -105,12 +106,20 @@ class RecordingPublic(_Public):
     content_type: str
 
 
+def _no_paths(cls: type, value: Any) -> Any:
+    """Stored metadata and messages as clients see them: no server paths (see
+    :func:`qa.names.hide_paths`)."""
+    return hide_paths(value)
+
+
 class TranscriptPublic(_Public):
     id: int
     version: str
     utterances: list[Payload]
     meta: Payload
     created: datetime
+
+    _meta = field_validator("meta")(_no_paths)
 
 
 class ScoreSummaryPublic(_Public):
@@ -171,6 +180,8 @@ class CallJobPublic(_Public):
     error: str | None
     updated: datetime
 
+    _error = field_validator("error")(_no_paths)
+
 
 class CallEditPublic(_Public):
     """One correction of the call's metadata: when, by which key, and each changed field's
@@ -200,6 +211,8 @@ class CallPublic(_CallColumns):
     audio_url: str
     job: CallJobPublic | None
     edits: list[CallEditPublic]
+
+    _meta = field_validator("meta")(_no_paths)
 
     @classmethod
     def of(cls, call: CallDetail, job: JobInfo | None) -> CallPublic:
@@ -349,6 +362,7 @@ class RubricStatsPublic(BaseModel):
 class TrendPoint(BaseModel):
     week: str = Field(description="ISO week, e.g. 2026-W10")
     mean_score: float
+    n_calls: int | None = Field(description="the calls with a score that the mean rests on")
 
 
 class WorstCallPublic(BaseModel):
@@ -391,11 +405,15 @@ class ScorecardPublic(BaseModel):
 
     @classmethod
     def of(cls, card: AgentScorecard) -> ScorecardPublic:
-        """From the store's scorecard: period as from/to, the trend as {week, mean_score}."""
+        """From the store's scorecard: period as from/to, the trend as {week, mean_score,
+        n_calls}."""
         out = to_dict(card)
         start, end = out.pop("period", ["", ""])
         out["period"] = {"from": start or None, "to": end or None}
-        out["trend"] = [{"week": w, "mean_score": m} for w, m in (out.get("trend") or [])]
+        out["trend"] = [
+            {"week": p[0], "mean_score": p[1], "n_calls": p[2] if len(p) > 2 else None}
+            for p in (out.get("trend") or [])
+        ]
         return cls.model_validate(out)
 
 
@@ -416,6 +434,8 @@ class JobPublic(_Public):
     updated: datetime
     result: Any
     call_url: str | None
+
+    _error = field_validator("error", "result")(_no_paths)
 
     @classmethod
     def of(cls, job: JobInfo) -> JobPublic:

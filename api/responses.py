@@ -12,11 +12,14 @@ from datetime import date, datetime, time, tzinfo
 from enum import Enum
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
-__all__ = ["JSON", "localize"]
+from qa.names import clean_filename, safe_filename
+
+__all__ = ["JSON", "localize", "content_disposition"]
 
 
 def _default(value: Any) -> Any:
@@ -52,3 +55,12 @@ def localize(content: Any, zone: tzinfo | None) -> Any:
     if isinstance(content, list | tuple):
         return [localize(v, zone) for v in content]
     return content
+
+
+def content_disposition(kind: str, filename: str | None, default: str = "download") -> str:
+    """A ``Content-Disposition`` value (``inline`` or ``attachment``) for a name a client may
+    have chosen: only its last path component, a plain ASCII ``filename=`` and the full name
+    as RFC 5987 ``filename*=`` (UTF-8), so neither can carry a path, quote or line break."""
+    plain = safe_filename(filename, default)
+    full = clean_filename(filename, default)
+    return f"{kind}; filename=\"{plain}\"; filename*=UTF-8''{quote(full, safe='')}"

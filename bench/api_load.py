@@ -42,7 +42,7 @@ from qa.store.schema import Agent, CallRow, Recording, RubricResultRow, ScoreRow
 ROOT = Path(__file__).resolve().parents[1]
 ITEMS = {
     "interruption": ("none", "interrupted", "talk_over"),
-    "arguing": ("none", "argument"),
+    "arguing": ("none", "arguing"),
     "last_word": ("none", "last_word"),
     "empathy_before_apology": ("pass", "apology_first", "no_empathy", "no_apology", "neither"),
     "resolution": ("specific", "vague", "none"),

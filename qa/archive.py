@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.errors import InputError
+from qa.names import agent_id_problem
 
 __all__ = [
     "AUDIO_EXTENSIONS",
@@ -229,8 +230,8 @@ def _item_fields(
     out: dict[str, Any] = {}
     agent = (raw.get("agent_id") or "").strip()
     if agent:
-        if len(agent) > 128:
-            errors.append("agent id is longer than 128 characters")
+        if (problem := agent_id_problem(agent)) is not None:
+            errors.append(f"agent id {agent[:40]!r} {problem}")
         else:
             out["agent_id"] = agent
     if (raw.get("agent_name") or "").strip():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,10 @@ import numpy as np
 
 from qa.errors import AudioError
 
-__all__ = ["Audio", "decode_audio", "probe_audio", "file_sha256", "SAMPLE_RATE", "DEFAULT_MAX_DURATION"]
+__all__ = [
+    "Audio", "decode_audio", "probe_audio", "silent_channels", "file_sha256", "SAMPLE_RATE",
+    "DEFAULT_MAX_DURATION",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -119,10 +123,21 @@ def probe_audio(
 
     Raises :class:`~qa.errors.AudioError` exactly where :func:`decode_audio` would (so an
     upload can be refused before it is stored); returns ``duration`` (s), ``channels``,
-    ``sample_rate``, ``codec`` and ``container``. Memory stays at one decoded frame.
+    ``sample_rate``, ``codec``, ``container`` and ``peaks`` (each channel's largest absolute
+    sample, 0 to 1: see :func:`silent_channels`). Memory stays at one decoded frame.
     """
     _, _, info = _decode(Path(path), SAMPLE_RATE, max_duration, keep=False)
     return info
+
+
+# A channel whose loudest sample is below -60 dBFS carries no signal.
+SILENT_PEAK = 0.001
+
+
+def silent_channels(info: Mapping[str, Any]) -> list[int]:
+    """The channels of a :func:`probe_audio` result that carry no signal (peak below
+    -60 dBFS): digital silence or close to it."""
+    return [i for i, peak in enumerate(info.get("peaks") or ()) if peak < SILENT_PEAK]
 
 
 def _decode(
@@ -165,12 +180,16 @@ def _decode(
         n = 0
         limit = None if max_duration is None else int(max_duration * sample_rate) + sample_rate
 
+        peaks = np.zeros(channels, dtype=np.float64)
+
         def take(frames: list[Any]) -> None:
             nonlocal n
             for out in frames:
                 arr = out.to_ndarray()
                 if keep:
                     chunks.append(arr)
+                if arr.size:
+                    np.maximum(peaks, np.abs(arr[:channels]).max(axis=1), out=peaks)
                 n += arr.shape[1]
 
         try:
@@ -211,6 +230,7 @@ def _decode(
         "sample_rate": int(original_rate),
         "codec": str(codec),
         "container": str(container_name),
+        "peaks": [round(float(v), 6) for v in peaks],
     }
     return p, samples, info
 

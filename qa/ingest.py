@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from qa.audio import file_sha256, probe_audio
+from qa.audio import file_sha256, probe_audio, silent_channels
 from qa.errors import AudioError, QAError
+from qa.names import check_agent_id
 from qa.store.calls import original_removed
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ def ingest(
     ``same_agent`` (default) when that call is another agent's, raise
     :class:`DuplicateRecording` (nothing is stored).
     """
+    check_agent_id(call.agent_id)  # before any work: an id pages and exports could not carry
     if stage is not None:
         stage("decode")
     info = probe_audio(path, max_duration=max_duration)
@@ -123,6 +125,9 @@ def ingest(
             f"layout 'stereo' needs a two-channel recording; this one has {info['channels']} "
             "(send layout=mono or auto)"
         )
+    if check_layout:
+        _check_not_silent(info, call.channel_layout)
+    info = {k: v for k, v in info.items() if k != "peaks"}  # only for the check above
     if stage is not None:
         stage("store")
     # A call whose original was replaced by its redacted copy (and not kept) must not get
@@ -158,3 +163,18 @@ def ingest(
     if same_agent:  # a concurrent upload of the same bytes under another agent won the race
         check_same_agent(store, call_id, call.agent_id)
     return Ingested(call_id=call_id, recording=sha, new=True, audio=info)
+
+
+def _check_not_silent(info: Mapping[str, Any], layout: str | None) -> None:
+    """:class:`~qa.errors.AudioError` for a recording with no signal at all, or (unless it is to
+    be read as mono) a stereo one with a silent channel: it could only fail when scored."""
+    silent = silent_channels(info)
+    channels = int(info.get("channels") or 0)
+    if channels and len(silent) == channels:
+        raise AudioError("the recording is silent: there is no signal on any channel")
+    if silent and channels == 2 and layout != "mono":
+        raise AudioError(
+            f"channel {silent[0]} of this stereo recording is silent, so the call cannot be "
+            "split into agent and customer by channel; if both parties are on the other "
+            "channel, send layout=mono"
+        )

@@ -245,7 +245,7 @@ class Scorecard:
     n_calls: int
     mean_score: float | None
     per_rubric: Mapping[str, RubricStats]
-    trend: tuple[tuple[str, float], ...] = ()
+    trend: tuple[tuple[str, float, int], ...] = ()  # (ISO week, mean score, calls it rests on)
     worst_calls: tuple[str, ...] = ()
 
 

@@ -122,6 +122,23 @@ def _metric_text(value: Any, is_time: bool = False) -> str | None:
     return None
 
 
+def _stem(name: str) -> frozenset[str]:
+    """A metric or finding kind's words without plural ``s``: ``vague_offers`` and
+    ``vague_offer`` (or ``bookings_confirmed`` and ``booking_confirmed``) are the same thing."""
+    return frozenset(w.removesuffix("s") for w in str(name).split("_") if w)
+
+
+def _counted_text(key: str, value: Any, findings: list[dict[str, Any]]) -> str | None:
+    """A count metric that the card's findings list only in part (an item lists its clearest
+    few), labelled with how many are listed, so the count and the list agree."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    listed = sum(1 for f in findings if _stem(f.get("kind") or "") == _stem(key))
+    if listed and listed < value:
+        return f"{value} ({listed} clearest listed below)"
+    return None
+
+
 def _result_status(outcome: str, score: Any) -> str:
     """good: a pass outcome; fair/poor: a miss scoring at least / under 50; none: not judged."""
     if score is None:
@@ -191,7 +208,7 @@ def results_view(
             findings.append(view)
             flat.append(view)
         metrics = [
-            (words(k), t)
+            (words(k), _counted_text(k, v, findings) or t)
             for k, v in (r.get("metrics") or {}).items()
             if (t := _metric_text(v, is_time=str(k).endswith("_at")))
         ]

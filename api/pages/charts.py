@@ -17,21 +17,23 @@ __all__ = ["trend_chart", "timeline"]
 
 
 def trend_chart(
-    trend: Iterable[tuple[str, float]], team_mean: float | None = None
+    trend: Iterable[tuple[str, float] | tuple[str, float, int]], team_mean: float | None = None
 ) -> dict[str, Any] | None:
     """Geometry of the weekly mean-score chart (an inline SVG drawn by the template).
 
     Weeks are placed by their date, so a week without calls leaves a gap in the spacing; the
-    y axis is the score scale 0–100. ``None`` when there is nothing to draw.
+    y axis is the score scale 0–100. Each point carries ``n``, the calls its mean rests on
+    (``None`` when the trend does not say), shown by the point. ``None`` when there is nothing
+    to draw.
     """
     points = []
-    for week, mean in trend:
+    for week, mean, *rest in trend:
         try:
             year, wk = str(week).split("-W")
             monday = date.fromisocalendar(int(year), int(wk), 1)
         except ValueError:
             continue
-        points.append((monday, str(week), float(mean)))
+        points.append((monday, str(week), float(mean), int(rest[0]) if rest else None))
     if not points:
         return None
     width, height = 640, 220
@@ -49,8 +51,18 @@ def trend_chart(
         return round(top + plot_h * (1 - max(0.0, min(100.0, v)) / 100), 1)
 
     pts = [
-        {"x": x_of(d), "y": y_of(v), "week": w, "value": round(v, 1), "cls": score_class(v)}
-        for d, w, v in points
+        {
+            "x": x_of(d),
+            "y": y_of(v),
+            "week": w,
+            "value": round(v, 1),
+            "cls": score_class(v),
+            "n": n,
+            "n_text": "" if n is None else f"{n} call" + ("" if n == 1 else "s"),
+            # n above the point, or below it when the point is near the top of the plot.
+            "n_y": y_of(v) - 10 if y_of(v) - 10 > top + 8 else y_of(v) + 18,
+        }
+        for d, w, v, n in points
     ]
     every = max(1, math.ceil(len(pts) / 8))
     labels = [

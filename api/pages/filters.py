@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from qa.names import hide_paths
 from qa.rubrics import outcome_words, page_labels, titles
 from qa.timezones import format_offset, in_offset
 
@@ -30,6 +31,7 @@ __all__ = [
     "words",
     "rubric_title",
     "rubric_about",
+    "no_paths",
 ]
 
 LANGUAGES = {"en": "English", "zh": "Mandarin Chinese", "ko": "Korean", "ms": "Malay"}
@@ -153,7 +155,13 @@ def rubric_about(name: str) -> str:
     return page_labels().get(name, ("", "", ""))[2]
 
 
+def no_paths(text: Any) -> str:
+    """A stored message as a page shows it: no server paths (see :func:`qa.names.hide_paths`)."""
+    return hide_paths(str(text)) if text else ""
+
+
 FILTERS: dict[str, Callable[..., str]] = {
+    "no_paths": no_paths,
     "clock": clock,
     "when": _when_here,
     "own_time": own_time,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import UTC, tzinfo
 from typing import Annotated, Any, Literal
@@ -13,7 +12,8 @@ from fastapi.responses import Response
 from api.deps import Admin, DateFrom, DateTo, StoreDep, TzQuery, Viewer, query_zone
 from api.errors import error_responses
 from api.models import AgentList, AgentPublic, AgentTeam, ScorecardPublic, json_body
-from api.responses import JSON, localize
+from api.responses import JSON, content_disposition, localize
+from qa import csvsafe
 
 __all__ = ["router", "scorecard_csv", "sort_agents"]
 
@@ -46,17 +46,17 @@ _CSV_COLUMNS = (
 def scorecard_csv(card: ScorecardPublic, part: str = "items", zone: tzinfo = UTC) -> str:
     """CSV of one scorecard part: ``items`` (one row per rubric item plus an ``overall`` row,
     which also counts the calls flagged ``needs_review`` and says whether they were left out),
-    ``trend`` (week, mean score) or ``worst`` (the lowest-scoring calls, by the reviewed score
-    where there is one: ``score`` is the machine's, ``review_score`` the reviewed one; call times
-    in ``zone``, with their offset: ``2026-03-02 08:05:00+08:00``)."""
+    ``trend`` (week, mean score, calls) or ``worst`` (the lowest-scoring calls, by the reviewed
+    score where there is one: ``score`` is the machine's, ``review_score`` the reviewed one; call
+    times in ``zone``, with their offset: ``2026-03-02 08:05:00+08:00``)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csvsafe.writer(buf, lineterminator="\n")
     agent = card.agent_id
     start, end = card.period.from_ or "", card.period.to or ""
     if part == "trend":
-        w.writerow(("agent_id", "week", "mean_score"))
+        w.writerow(("agent_id", "week", "mean_score", "n_calls"))
         for point in card.trend:
-            w.writerow((agent, point.week, point.mean_score))
+            w.writerow((agent, point.week, point.mean_score, _blank(point.n_calls)))
     elif part == "worst":
         w.writerow(
             ("agent_id", "call_id", "score", "call_time", "findings", "review_findings",
@@ -168,11 +168,11 @@ def get_scorecard(
         )
     )
     if format == "csv":
-        name = f"scorecard-{agent_id}-{part}.csv".replace('"', "")
+        name = content_disposition("attachment", f"scorecard-{agent_id}-{part}.csv")
         # A CSV is for people: its times are local (?tz=, else the site's zone).
         return Response(
             scorecard_csv(card, part, zone or store.timezone),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+            headers={"Content-Disposition": name},
         )
     return JSON(localize(json_body(card), zone))

@@ -37,11 +37,12 @@ from api.models import (
     UploadPublic,
     json_body,
 )
-from api.responses import JSON, localize
+from api.responses import JSON, content_disposition, localize
 from api.worker import JOB_KIND
 from qa.errors import AudioError, InputError
 from qa.ingest import DuplicateRecording, NewCall, ingest
 from qa.jobs import pipeline_options_from
+from qa.names import check_agent_id
 from qa.redact.modes import check_mode
 from qa.store import NotFound, Store
 from qa.timezones import zone as zone_named
@@ -276,9 +277,7 @@ def upload_call(
 ) -> JSONResponse:
     store = store_of(request)
     settings = request.app.state.settings
-    agent_id = agent_id.strip()
-    if not agent_id:
-        return error_response(422, "agent_id: is required")
+    agent_id = check_agent_id(agent_id)
     if call_time is not None and call_time.tzinfo is None:
         try:
             call_time = call_time.replace(tzinfo=zone_named(tz) if tz else store.timezone)
@@ -372,11 +371,11 @@ def get_call_audio(
     if not path or not Path(path).is_file():
         return error_response(404, f"the recording of call {call_id} is missing from storage")
     audit_download(store, call_id, who, request.headers.get("range"))
+    name = content_disposition("inline", rec.filename, f"{call_id}{Path(path).suffix}")
     return FileResponse(
         path,
         media_type=rec.content_type or "application/octet-stream",
-        filename=rec.filename or f"{call_id}{Path(path).suffix}",
-        content_disposition_type="inline",
+        headers={"Content-Disposition": name},
     )
 
 

@@ -43,7 +43,12 @@ def list_keys(store: StoreDep, _who: Admin) -> ApiKeyList:
     return ApiKeyList(items=[ApiKeyPublic.model_validate(k) for k in store.keys.list()])
 
 
-@router.delete("/{key_id}", status_code=204, summary="Revoke an API key")
+@router.delete(
+    "/{key_id}",
+    status_code=204,
+    summary="Revoke an API key",
+    responses=error_responses(409, s409="The last admin key that is not revoked"),
+)
 def revoke_key(
     key_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
     store: StoreDep,

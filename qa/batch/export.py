@@ -3,13 +3,13 @@ CSV) and the ``--failures`` CSV (:class:`FailureLog`, written as failures happen
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+from qa import csvsafe
 from qa.batch.results import CallResult
 from qa.errors import InputError
 
@@ -44,7 +44,7 @@ def write_results(results: Iterable[CallResult], path: str | os.PathLike[str]) -
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             if kind == ".csv":
                 rubrics = list(dict.fromkeys(r["rubric"] for row in rows for r in row.results))
-                w = csv.writer(fh)
+                w = csvsafe.writer(fh)
                 w.writerow([*_CSV_COLUMNS, *(c for n in rubrics for c in (n, f"{n}_score")), *_CSV_TAIL])
                 for row in rows:
                     d = row.to_json()
@@ -106,8 +106,8 @@ class FailureLog:
         if self._fh is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fh = open(self.path, "w", encoding="utf-8", newline="")
-            csv.writer(self._fh).writerow(self.COLUMNS)
-        csv.writer(self._fh).writerow([r.path or r.call_id or "", r.where or "", r.stage or "", r.error or ""])
+            csvsafe.writer(self._fh).writerow(self.COLUMNS)
+        csvsafe.writer(self._fh).writerow([r.path or r.call_id or "", r.where or "", r.stage or "", r.error or ""])
         self._fh.flush()
         self.n += 1
 

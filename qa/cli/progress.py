@@ -55,10 +55,15 @@ class ProgressPrinter:
         self._width = 0
 
     def line(self, p: BatchProgress) -> str:
-        """The text of one progress line."""
+        """The text of one progress line (``loading models…`` until the first result)."""
         frac = p.done / p.total if p.total else 1.0
         bar = "#" * int(frac * 20)
         parts = [f"[{bar:<20}] {p.done}/{p.total} {self.noun}"]
+        if p.done == 0 and p.total:
+            # Until the first result the workers are loading their models (seconds): say so
+            # rather than a rate of 0 and an unknown ETA.
+            parts.append(f"loading models… ({clock(p.elapsed)})" if p.elapsed else "loading models…")
+            return " · ".join(parts)
         if p.audio_seconds:
             parts.append(f"{p.audio_seconds / 3600:.2f} h audio")
         parts.append(f"{p.calls_per_hour:,.0f} calls/h")

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-__all__ = ["print_call", "print_score", "emit_scored"]
+__all__ = ["add_words_option", "print_call", "print_score", "emit_scored"]
 
 
 def _fmt_time(t: float) -> str:
@@ -15,8 +15,13 @@ def _fmt_time(t: float) -> str:
     return f"{int(m):02d}:{s:05.2f}"
 
 
-def print_call(call: Any, out: TextIO) -> None:
-    """The human form of a transcript."""
+def add_words_option(p: Any) -> None:
+    """``--words``: also print each word's timing (the human form; ``--json`` always has them)."""
+    p.add_argument("--words", action="store_true", help="also print every word with its start and end time")
+
+
+def print_call(call: Any, out: TextIO, *, words: bool = False) -> None:
+    """The human form of a transcript; ``words``: each utterance's words with their times."""
     meta = call.meta
     layout = meta.get("layout", call.source)
     if layout == "stereo":
@@ -39,8 +44,9 @@ def print_call(call: Any, out: TextIO) -> None:
             f"{u.id} [{_fmt_time(u.span.start)}–{_fmt_time(u.span.end)}] {u.role.upper():<8} "
             f"({u.language or '?'}) {u.text}\n"
         )
-        words = " ".join(f"{w.text}@{w.span.start:.2f}-{w.span.end:.2f}" for w in u.words)
-        out.write(f"      words: {words}\n")
+        if words:
+            timed = " ".join(f"{w.text}@{w.span.start:.2f}-{w.span.end:.2f}" for w in u.words)
+            out.write(f"      words: {timed}\n")
 
 
 def print_score(score: Any, out: TextIO) -> None:
@@ -71,13 +77,14 @@ def print_score(score: Any, out: TextIO) -> None:
         out.write(f"NEEDS REVIEW: {'; '.join(quality.reasons)}\n")
 
 
-def emit_scored(call: Any, score: Any, *, as_json: bool) -> None:
-    """A scored call on stdout: ``{"call", "score"}`` JSON, or the transcript and the score."""
+def emit_scored(call: Any, score: Any, *, as_json: bool, words: bool = False) -> None:
+    """A scored call on stdout: ``{"call", "score"}`` JSON, or the transcript (word timings
+    with ``words``) and the score."""
     from qa.types import to_dict
 
     if as_json:
         json.dump({"call": to_dict(call), "score": to_dict(score)}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print_call(call, sys.stdout)
+        print_call(call, sys.stdout, words=words)
         print_score(score, sys.stdout)

@@ -8,7 +8,7 @@ from typing import Any
 
 from qa.cli.common import add_audio_options, add_redaction_options, pipeline_options, redaction_of
 from qa.cli.progress import ProgressLine
-from qa.cli.render import emit_scored
+from qa.cli.render import add_words_option, emit_scored
 
 __all__ = ["register", "run"]
 
@@ -21,6 +21,7 @@ def register(sub: Any) -> None:
     s.add_argument("--rubric", metavar="FILE", help="rubric configuration file (default: shipped qa/rubric.toml)")
     add_redaction_options(s, audio=False)
     s.add_argument("--redacted-audio", metavar="FILE.wav", help="--redact text+audio: write the redacted copy of the recording here")
+    add_words_option(s)
     s.set_defaults(func=run)
 
 
@@ -29,10 +30,12 @@ def run(args: argparse.Namespace) -> int:
     from qa.audio import decode_audio
     from qa.config import load_rubric_config
     from qa.errors import InputError
+    from qa.names import check_agent_id
     from qa.pipeline import score_audio
     from qa.redact.audio import write_redacted
     from qa.redact.transcript import redact_call
 
+    agent_id = check_agent_id(args.agent, field="--agent")
     config = load_rubric_config(args.rubric)  # a bad rubric file fails before any audio work
     red = redaction_of(args)
     if red.audio and not args.redacted_audio:
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         opts,
         rubric_config=config,
         call_id=args.call_id,
-        agent_id=args.agent,
+        agent_id=agent_id,
         progress=progress,
     )
     if red.text:  # scored on what was said; what is printed (and written) is redacted
@@ -55,5 +58,5 @@ def run(args: argparse.Namespace) -> int:
         call, score = done.call, done.score
         if red.audio:
             write_redacted(source, done.mask, args.redacted_audio, tone_hz=red.tone_hz, level=red.tone_level)
-    emit_scored(call, score, as_json=args.json)
+    emit_scored(call, score, as_json=args.json, words=args.words)
     return 0

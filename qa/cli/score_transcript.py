@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from qa.cli.common import add_common, add_redaction_options, redaction_of
-from qa.cli.render import emit_scored
+from qa.cli.render import add_words_option, emit_scored
 
 __all__ = ["register", "run"]
 
@@ -21,6 +21,7 @@ def register(sub: Any) -> None:
     st.add_argument("--rubric", metavar="FILE", help="rubric configuration file")
     st.add_argument("--json", action="store_true")
     add_redaction_options(st, audio=False)
+    add_words_option(st)
     st.set_defaults(func=run)
 
 
@@ -49,12 +50,14 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"{args.transcript}: not UTF-8 text") from None
     call = call_from_dict(data)
     if args.agent:
-        call = dataclasses.replace(call, agent_id=args.agent)
+        from qa.names import check_agent_id
+
+        call = dataclasses.replace(call, agent_id=check_agent_id(args.agent, field="--agent"))
     score = score_call(call, config)
     if red.text:  # scored on what was said; what is printed is redacted
         from qa.redact.transcript import redact_call
 
         done = redact_call(call, score, red.options, mode=red.mode)
         call, score = done.call, done.score
-    emit_scored(call, score, as_json=args.json)
+    emit_scored(call, score, as_json=args.json, words=args.words)
     return 0

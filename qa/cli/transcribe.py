@@ -9,7 +9,7 @@ from typing import Any
 
 from qa.cli.common import add_audio_options, pipeline_options
 from qa.cli.progress import ProgressLine
-from qa.cli.render import print_call
+from qa.cli.render import add_words_option, print_call
 
 __all__ = ["register", "run"]
 
@@ -18,6 +18,7 @@ def register(sub: Any) -> None:
     """Add the command to the ``qa`` parser's subcommands."""
     t = sub.add_parser("transcribe", help="split agent from customer and transcribe with word timings")
     add_audio_options(t)
+    add_words_option(t)
     t.set_defaults(func=run)
 
 
@@ -32,5 +33,5 @@ def run(args: argparse.Namespace) -> int:
         json.dump(to_dict(call), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print_call(call, sys.stdout)
+        print_call(call, sys.stdout, words=args.words)
     return 0

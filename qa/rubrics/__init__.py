@@ -15,6 +15,8 @@ from qa.rubrics.registry import (
     RubricSpec,
     all_outcomes,
     available,
+    check_outcome_filter,
+    current_outcome,
     get,
     load_builtin,
     outcome_choices,
@@ -23,6 +25,7 @@ from qa.rubrics.registry import (
     page_labels,
     passing_outcomes,
     register,
+    stored_outcome_names,
     titles,
 )
 
@@ -33,6 +36,8 @@ __all__ = [
     "RubricSpec",
     "all_outcomes",
     "available",
+    "check_outcome_filter",
+    "current_outcome",
     "get",
     "load_builtin",
     "outcome_choices",
@@ -41,5 +46,6 @@ __all__ = [
     "page_labels",
     "passing_outcomes",
     "register",
+    "stored_outcome_names",
     "titles",
 ]

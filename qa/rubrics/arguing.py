@@ -71,8 +71,11 @@ def agent_loudness(call: Call, audio: object) -> tuple[dict[str, float], float] 
     version=VERSION,
     title="Arguing",
     about="Never argue with the customer",
-    outcomes=("pass", "arguing", "argument"),
+    outcomes=("pass", "arguing"),
     passing=("pass",),
+    # One name for the outcome: an exchange of remarks (a chain, weighing more) used to be
+    # "argument"; its findings still say so (kind ``argument_chain…``).
+    renamed={"argument": "arguing"},
 )
 def arguing(call: Call, opts: ArguingOptions, ctx: RubricContext) -> RubricResult:
     """The agent arguing with, contradicting or blaming the customer."""
@@ -130,13 +133,7 @@ def arguing(call: Call, opts: ArguingOptions, ctx: RubricContext) -> RubricResul
         )
     findings.sort(key=lambda f: (f.span.start, f.span.end))
     score = max(0.0, 100.0 - opts.penalty * total)
-    outcome = (
-        "pass"
-        if not hits
-        else (
-            "argument" if any(f.kind.startswith("argument_chain") for f in findings) else "arguing"
-        )
-    )
+    outcome = "arguing" if hits else "pass"
     return RubricResult(
         rubric="arguing",
         version=VERSION,

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from qa.config import coerce_options
@@ -36,6 +36,9 @@ __all__ = [
     "all_outcomes",
     "outcome_choices",
     "outcome_words",
+    "current_outcome",
+    "stored_outcome_names",
+    "check_outcome_filter",
 ]
 
 # Modules of the built-in rubric items, imported on first use of the registry.
@@ -66,7 +69,8 @@ class RubricSpec:
     used before an outcome ("Resolution: vague"); ``column_title``: the table column heading
     ("Resolution"); ``about``: what it asks of the agent ("Lead to a solution and commit to it").
     ``outcomes``: every outcome the item can give, in display order; ``passing``: those that count
-    as a pass in scorecards (a subset of ``outcomes``).
+    as a pass in scorecards (a subset of ``outcomes``). ``renamed``: outcome names the item
+    gave before, each to its current name (stored scores keep the old name; readers map it).
     """
 
     name: str
@@ -81,6 +85,7 @@ class RubricSpec:
     about: str = ""
     description: str = ""
     requires_audio: bool = False
+    renamed: Mapping[str, str] = field(default_factory=dict)
 
     def options(self, value: Any = None) -> Any:
         """The item's options dataclass from a dataclass, a mapping of its fields or ``None``."""
@@ -129,13 +134,14 @@ def register(
     about: str = "",
     description: str = "",
     requires_audio: bool = False,
+    renamed: Mapping[str, str] | None = None,
 ) -> Callable[[RubricFn], RubricFn]:
     """Register a rubric item under ``name`` with its default options dataclass.
 
     ``title`` names it on the pages; ``short_title`` (default: ``title``) prefixes its outcomes;
     ``column_title`` (default: ``short_title``) heads its table column; ``about`` says what it
     asks. ``outcomes`` lists every outcome it can give, in display order; ``passing`` those that
-    count as a pass. Raises :class:`ValueError` for an empty or repeated outcome list, a passing
+    count as a pass; ``renamed`` maps outcome names it gave before to current ones. Raises :class:`ValueError` for an empty or repeated outcome list, a passing
     outcome that is not an outcome, or a name already registered by another callable.
     """
     outcome_list = tuple(outcomes)
@@ -147,6 +153,9 @@ def register(
             f"rubric {name!r}: passing outcomes {sorted(passing_set - set(outcome_list))} "
             f"are not among its outcomes {list(outcome_list)}"
         )
+    renamed_map = dict(renamed or {})
+    if not set(renamed_map.values()) <= set(outcome_list) or set(renamed_map) & set(outcome_list):
+        raise ValueError(f"rubric {name!r}: renamed outcomes {renamed_map} must map old names to current ones")
 
     def decorator(func: RubricFn) -> RubricFn:
         if name in _REGISTRY and _REGISTRY[name].func is not func:
@@ -165,6 +174,7 @@ def register(
             about=about,
             description=description or (func.__doc__ or "").strip().split("\n")[0],
             requires_audio=requires_audio,
+            renamed=renamed_map,
         )
         return func
 
@@ -242,3 +252,45 @@ def outcome_choices() -> tuple[tuple[str, str], ...]:
             if o != ANY_PASS_CHOICE[0]
         ),
     )
+
+
+def current_outcome(rubric: str, outcome: str) -> str:
+    """``outcome`` of item ``rubric`` under its current name (stored scores may hold a name the
+    item used before); unknown items and outcomes are returned as they are."""
+    load_builtin()
+    spec = _REGISTRY.get(rubric)
+    return spec.renamed.get(outcome, outcome) if spec is not None else outcome
+
+
+def stored_outcome_names(rubric: str, outcome: str) -> tuple[str, ...]:
+    """The names a stored result of item ``rubric`` may hold for ``outcome``: the current one
+    and any it had before."""
+    load_builtin()
+    spec = _REGISTRY.get(rubric)
+    old = [o for o, new in (spec.renamed.items() if spec else ()) if new == outcome]
+    return (outcome, *old)
+
+
+def check_outcome_filter(value: str) -> str:
+    """The call list's outcome filter, checked: an outcome of any item (``pass``,
+    ``interrupted``) or ``<item>:<outcome>`` naming a registered item and one of its outcomes
+    (an old outcome name is taken as its current one). :class:`InputError` naming the valid
+    values otherwise."""
+    value = value.strip()
+    rubric, sep, outcome = value.rpartition(":")
+    if not sep and value in all_outcomes():
+        return value
+    load_builtin()
+    spec = _REGISTRY.get(rubric) if sep else None
+    if spec is None:
+        raise InputError(
+            f"outcome: {value!r} is not a filter; use 'pass', an outcome, or '<item>:<outcome>' "
+            f"with an item of {', '.join(available())}"
+        )
+    outcome = spec.renamed.get(outcome, outcome)
+    if outcome not in spec.outcomes:
+        raise InputError(
+            f"outcome: {rubric!r} has no outcome {outcome!r}; its outcomes are "
+            f"{', '.join(spec.outcomes)}"
+        )
+    return f"{rubric}:{outcome}"

@@ -45,7 +45,7 @@ from qa.errors import InputError, QAError
 from qa.store.audit import AuditLog
 from qa.store.calls import Calls
 from qa.store.engine import Database, default_data_dir, default_url, make_engine, migrate
-from qa.store.errors import NotFound, TooLarge
+from qa.store.errors import Conflict, NotFound, TooLarge
 from qa.store.files import RecordingFiles
 from qa.store.jobs import Jobs
 from qa.store.keys import ApiKeys
@@ -85,6 +85,7 @@ __all__ = [
     "Store",
     "NotFound",
     "TooLarge",
+    "Conflict",
     "migrate",
     "make_engine",
     "default_data_dir",

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qa.errors import InputError
+from qa.rubrics import check_outcome_filter, stored_outcome_names
 from qa.store import erase, scores, totals
 from qa.store.audit import add_entry
 from qa.store.engine import Database, utc_now
@@ -499,8 +500,8 @@ class Calls:
         if max_score is not None:
             conds.append(totals.effective_score() <= max_score)
         if outcome:
-            rubric, _, name = outcome.rpartition(":")
-            sub = [RubricResultRow.outcome == name]
+            rubric, _, name = check_outcome_filter(outcome).rpartition(":")
+            sub = [RubricResultRow.outcome.in_(stored_outcome_names(rubric, name))]
             if rubric:
                 sub.append(RubricResultRow.rubric == rubric)
             # IN (not EXISTS): read off the (rubric, outcome, score_id) index, then calls by score_id.

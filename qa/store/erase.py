@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from qa.errors import InputError
+from qa.names import check_agent_id
 from qa.store import totals
 from qa.store.audit import add_entry
 from qa.store.errors import NotFound
@@ -88,7 +89,7 @@ def _clean(changes: Mapping[str, Any]) -> dict[str, Any]:
         if name == "agent_id":
             if not isinstance(value, str) or not value.strip():
                 raise InputError("agent_id: an agent id is required")
-            value = value.strip()
+            value = check_agent_id(value)
         elif name == "call_time":
             if not isinstance(value, datetime):
                 raise InputError("call_time: expected a date-time")

@@ -1,10 +1,10 @@
-"""The store's errors (both are :class:`~qa.errors.QAError`: the CLI and the API report them)."""
+"""The store's errors (all are :class:`~qa.errors.QAError`: the CLI and the API report them)."""
 
 from __future__ import annotations
 
 from qa.errors import InputError, QAError
 
-__all__ = ["NotFound", "TooLarge"]
+__all__ = ["NotFound", "TooLarge", "Conflict"]
 
 
 class NotFound(QAError):
@@ -15,3 +15,9 @@ class NotFound(QAError):
 
 class TooLarge(InputError):
     """A recording larger than the configured limit."""
+
+
+class Conflict(QAError):
+    """A change the store's current state does not allow (the API answers 409)."""
+
+    exit_code = 1

@@ -61,7 +61,8 @@ class Jobs:
         payload: Mapping[str, Any] | None = None,
     ) -> JobInfo:
         """Change a job (any call also counts as a heartbeat for :meth:`claim_next`); returns
-        the job as it now is. ``status="done"`` without a ``progress`` sets it to 1."""
+        the job as it now is. ``status="done"`` without a ``progress`` sets it to 1. Progress
+        is kept to 2 decimals and never goes down: a lower figure leaves it as it is."""
         if status is not None and status not in JOB_STATUSES:
             raise InputError(f"job status must be one of {JOB_STATUSES}, got {status!r}")
         if progress is not None and not 0.0 <= progress <= 1.0:
@@ -75,7 +76,8 @@ class Jobs:
                 if status == "done" and progress is None:
                     j.progress = 1.0
             if progress is not None:
-                j.progress = float(progress)
+                # Progress only grows (stages report on their own scales), in hundredths.
+                j.progress = max(float(j.progress or 0.0), round(float(progress), 2))
             if error is not None:
                 j.error = error
             if call_id is not None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from qa.errors import InputError
 from qa.store.audit import add_entry
 from qa.store.engine import Database, utc_now
-from qa.store.errors import NotFound
+from qa.store.errors import Conflict, NotFound
 from qa.store.records import Actor, ApiKeyInfo, KeyIdentity
 from qa.store.schema import ROLES, ApiKey, ApiKeyTeam, Team
 from qa.store.views import api_key_info
@@ -121,8 +121,10 @@ class ApiKeys:
         self._cache.clear()
 
     def revoke(self, key_id: int | str, *, by: Actor | None = None) -> None:
-        """Revoke a key by its id or by the plaintext key (:class:`NotFound` if unknown), with
-        a ``key.revoke`` audit entry (by ``by``) in the same transaction."""
+        """Revoke a key by its id or by the plaintext key (:class:`NotFound` if unknown;
+        :class:`Conflict` for the last admin key that is not revoked: no one could manage
+        keys after it), with a ``key.revoke`` audit entry (by ``by``) in the same
+        transaction."""
         try:
             with self._db.write() as s:
                 if isinstance(key_id, int):
@@ -131,6 +133,19 @@ class ApiKeys:
                     row = s.scalar(select(ApiKey).where(ApiKey.key_hash == _hash_key(key_id)))
                 if row is None:
                     raise NotFound(f"no API key {key_id if isinstance(key_id, int) else '(given)'}")
+                if row.revoked is None and row.role == "admin":
+                    # Locked, so two revocations at once cannot each leave the other's key last.
+                    admins = s.scalars(
+                        select(ApiKey.id)
+                        .where(ApiKey.role == "admin", ApiKey.revoked.is_(None))
+                        .with_for_update()
+                    ).all()
+                    if list(admins) == [row.id]:
+                        raise Conflict(
+                            f"API key {row.id} is the last admin key that is not revoked; "
+                            "create another admin key first (qa keys create --role admin), "
+                            "then revoke this one"
+                        )
                 add_entry(
                     s,
                     "key.revoke",

@@ -251,7 +251,7 @@ class AgentScorecard(Scorecard, Record):
     """A :class:`~qa.types.Scorecard` with the team comparison and the worst calls' findings.
 
     ``per_rubric[name]`` is a :class:`~qa.types.RubricStats` (its ``team_pass_rate`` filled when
-    asked for). ``trend`` is ``((iso week, mean score), ...)``. ``worst`` repeats
+    asked for). ``trend`` is ``((iso week, mean score, calls with a score), ...)``. ``worst`` repeats
     ``worst_calls`` with each call's score, time and findings. ``n_flagged`` counts the period's
     calls whose transcript needs review; with ``exclude_flagged`` they are left out of every
     other number (the team's too).

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 
+from qa.rubrics import current_outcome
 from qa.store.engine import Database
 from qa.store.errors import NotFound
 from qa.store.filters import (
@@ -136,7 +137,9 @@ class Scorecards:
         n_scored = sum(int(w[2]) for w in weeks)
         n_valued = sum(int(w[3]) for w in weeks)
         mean = sum(float(w[4]) for w in weeks if w[3]) / n_valued if n_valued else None
-        trend = tuple((w[0], round(float(w[4]) / int(w[3]), 2)) for w in weeks if w[3])
+        trend = tuple(
+            (w[0], round(float(w[4]) / int(w[3]), 2), int(w[3])) for w in weeks if w[3]
+        )
         return AgentScorecard(
             agent_id=agent_id,
             period=period(date_from, date_to),
@@ -266,7 +269,8 @@ def _per_rubric(s: Connection, conds: Sequence[Any]) -> dict[str, dict[str, Any]
         st["n"] += int(n)
         st["counted"] += int(counted)
         st["passed"] += int(passed or 0)
-        st["outcomes"][outcome] = int(n)
+        name = current_outcome(rubric, outcome)  # an old name counts with the current one
+        st["outcomes"][name] = st["outcomes"].get(name, 0) + int(n)
         st["findings"] += int(findings or 0)
         st["review_findings"] += int(review or 0)
         st["confirmed_findings"] += int(findings or 0) - int(review or 0)

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from qa.rubrics import current_outcome
 from qa.store.filters import round_or_none
 from qa.store.records import (
     AgentInfo,
@@ -36,13 +37,17 @@ __all__ = [
 
 def stored_results(results: Sequence[Mapping[str, Any]] | None) -> list[dict[str, Any]]:
     """Stored rubric results as clients see them: every finding with its ``status`` (results
-    stored before findings had one were scored with every finding counted: ``confirmed``)."""
+    stored before findings had one were scored with every finding counted: ``confirmed``;
+    an outcome the item has since renamed under its current name)."""
     out = []
     for r in results or ():
         findings = [
             {**f, "status": f.get("status") or "confirmed"} for f in r.get("findings") or ()
         ]
-        out.append({**r, "findings": findings})
+        row = {**r, "findings": findings}
+        if "outcome" in r and "rubric" in r:  # a renamed outcome under its current name
+            row["outcome"] = current_outcome(str(r["rubric"]), str(r["outcome"]))
+        out.append(row)
     return out
 
 
@@ -144,7 +149,7 @@ def job_info(j: Job) -> JobInfo:
         id=j.id,
         kind=j.kind,
         status=j.status,
-        progress=j.progress,
+        progress=round(float(j.progress or 0.0), 2),
         error=j.error,
         call_id=j.call_id,
         payload=dict(j.payload or {}),

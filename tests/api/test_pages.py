@@ -382,7 +382,8 @@ def test_scorecard_shows_the_trend_per_item_rates_and_worst_calls(tab, site):
     points = page.locator("svg.chart circle")
     assert points.count() == 3
     titles = [points.nth(i).locator("title").text_content() for i in range(3)]
-    assert titles == ["2026-W10: 29.2", "2026-W11: 85.0", "2026-W12: 60.0"]
+    assert titles == ["2026-W10: 29.2 from 1 call", "2026-W11: 85.0 from 1 call", "2026-W12: 60.0 from 1 call"]
+    assert page.locator("svg.chart text.chart-n").all_text_contents() == ["n=1"] * 3  # calls per point
     ys = [float(points.nth(i).get_attribute("cy")) for i in range(3)]
     assert ys[1] < ys[2] < ys[0]
 

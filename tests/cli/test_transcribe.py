@@ -27,7 +27,7 @@ def test_transcribe_json_schema(two_party_wav):
 
 
 def test_transcribe_human_form(two_party_wav):
-    res = qa("transcribe", two_party_wav, "-q")
+    res = qa("transcribe", two_party_wav, "-q", "--words")  # word timings only when asked
     assert res.returncode == 0, res.stderr
     assert "AGENT" in res.stdout and "CUSTOMER" in res.stdout and "words:" in res.stdout
 

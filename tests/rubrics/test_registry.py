@@ -58,7 +58,6 @@ OUTCOME_CHOICES = (
     ("interruption:interrupted", "Interruption: interrupted"),
     ("interruption:uncertain", "Interruption: uncertain"),
     ("arguing:arguing", "Arguing: arguing"),
-    ("arguing:argument", "Arguing: argument"),
     ("last_word:last_word", "Last word: last word"),
     ("empathy_before_apology:apology_first", "Empathy: apology first"),
     ("empathy_before_apology:no_empathy", "Empathy: no empathy"),
@@ -129,7 +128,8 @@ def test_outcomes_as_rubric_md_lists_them():
     )
     assert rubrics.outcomes("resolution") == ("specific", "vague", "none")
     assert rubrics.outcomes("interruption") == ("pass", "interrupted", "uncertain")
-    assert {"argument", "last_word", "vague", "none", "uncertain"} <= rubrics.all_outcomes()
+    assert {"arguing", "last_word", "vague", "none", "uncertain"} <= rubrics.all_outcomes()
+    assert "argument" not in rubrics.all_outcomes()  # one name per outcome (was "argument")
     assert rubrics.passing_outcomes() < rubrics.all_outcomes()
 
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from qa.errors import InputError
+from qa.review.model import ReviewAction
 from qa.store import Actor, NotFound, Store
 from qa.store.schema import (
     Agent,
@@ -20,7 +21,6 @@ from qa.store.schema import (
     ScoreRow,
     Transcript,
 )
-from qa.review.model import ReviewAction
 from qa.types import Call
 from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 from tests.store.test_store import add, audio, call_score, files_under, when

@@ -14,7 +14,7 @@ from sqlalchemy import event, func, inspect, select, text, update
 
 from qa.errors import InputError
 from qa.quality import CallQuality
-from qa.store import NotFound, Store, TooLarge, default_url, make_engine, migrate
+from qa.store import Conflict, NotFound, Store, TooLarge, default_url, make_engine, migrate
 from qa.store import calls as calls_mod
 from qa.store import scores as scores_mod
 from qa.store.schema import (
@@ -359,7 +359,7 @@ def test_scorecard_numbers(store):
     assert card.period == ("2026-03-02", "2026-03-15")
     assert card.n_calls == 5 and card.n_scored == 4
     assert card.mean_score == 65.0
-    assert card.trend == (("2026-W10", 70.0), ("2026-W11", 60.0))
+    assert card.trend == (("2026-W10", 70.0, 2), ("2026-W11", 60.0, 2))
     inter, res = card.per_rubric["interruption"], card.per_rubric["resolution"]
     assert inter.outcomes == {"interrupted": 1, "pass": 3}
     assert inter.pass_rate == 0.75 and inter.mean_score == 80.0 and inter.findings == 2
@@ -648,10 +648,14 @@ def test_api_keys_roles_and_revocation(store):
     assert [k.role for k in listed] == ["qa_lead", "supervisor", "admin"]
     store.keys.revoke(listed[1].id)
     assert store.keys.check(keys["supervisor"]) is None
+    with pytest.raises(Conflict, match="last admin key"):  # no one could manage keys after it
+        store.keys.revoke(keys["admin"])
+    assert store.keys.check(keys["admin"]) == "admin"
+    store.keys.create("admin", label="second admin")
     store.keys.revoke(keys["admin"])  # by the key itself
     assert store.keys.check(keys["admin"]) is None
     assert store.keys.check(keys["qa_lead"]) == "qa_lead"
-    assert [k.revoked is not None for k in store.keys.list()] == [False, True, True]
+    assert [k.revoked is not None for k in store.keys.list()] == [False, True, True, False]
     with pytest.raises(InputError, match="role"):
         store.keys.create("root")
     with store.engine.connect() as conn:

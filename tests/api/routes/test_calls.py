@@ -159,7 +159,7 @@ def test_upload_is_scored_once_and_served_with_evidence(tmp_path):
             assert card["n_calls"] == 1 and card["mean_score"] == pytest.approx(score, abs=0.01)
             assert card["period"] == {"from": "2026-03-01", "to": "2026-03-31"}
             assert set(card["per_rubric"]) == set(results)
-            assert card["trend"] == [{"week": "2026-W10", "mean_score": pytest.approx(score, abs=0.01)}]
+            assert card["trend"] == [{"week": "2026-W10", "mean_score": pytest.approx(score, abs=0.01), "n_calls": 1}]
             assert card["worst"][0]["call_id"] == body["call_id"] and card["worst"][0]["findings"]
             csv_r = client.get("/v1/agents/ann/scorecard?format=csv", headers=h(sup))
             assert csv_r.headers["content-type"].startswith("text/csv")

@@ -125,8 +125,8 @@ def get_agent(agent_id: str, store: StoreDep, who: Viewer) -> AgentPublic:
     "/{agent_id}/team",
     summary="Put an agent in a team (admins; an unknown agent is created with no calls)",
 )
-def set_agent_team(agent_id: str, body: AgentTeam, store: StoreDep, _who: Admin) -> AgentPublic:
-    store.teams.assign(agent_id, body.team)
+def set_agent_team(agent_id: str, body: AgentTeam, store: StoreDep, who: Admin) -> AgentPublic:
+    store.teams.assign(agent_id, body.team, by=who.actor)
     return AgentPublic.model_validate(store.calls.get_agent(agent_id))
 
 

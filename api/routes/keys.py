@@ -29,9 +29,9 @@ def set_key_teams(
     key_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
     body: KeyTeams,
     store: StoreDep,
-    _who: Admin,
+    who: Admin,
 ) -> ApiKeyPublic:
-    store.teams.bind_key(key_id, body.teams)
+    store.teams.bind_key(key_id, body.teams, by=who.actor)
     found = [k for k in store.keys.list() if k.id == key_id]
     if not found:
         raise NotFound(f"no API key {key_id}")

@@ -22,6 +22,6 @@ def list_teams(store: StoreDep, who: Viewer) -> TeamList:
 
 
 @router.post("", status_code=201, summary="Create a team (or rename an existing one)")
-def create_team(body: NewTeam, store: StoreDep, _who: Admin) -> TeamPublic:
-    store.teams.create(body.id, name=body.name or None)
+def create_team(body: NewTeam, store: StoreDep, who: Admin) -> TeamPublic:
+    store.teams.create(body.id, name=body.name or None, by=who.actor)
     return TeamPublic.model_validate(store.teams.get(body.id))

@@ -13,12 +13,15 @@ import re
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from qa.errors import InputError
+from qa.names import check_agent_id
+from qa.store.audit import add_entry
 from qa.store.engine import Database
 from qa.store.errors import NotFound
 from qa.store.keys import ApiKeys, bind_teams
-from qa.store.records import TeamInfo
+from qa.store.records import Actor, TeamInfo
 from qa.store.schema import Agent, ApiKey, ApiKeyTeam, Team
 
 __all__ = ["Teams", "check_team_id"]
@@ -34,6 +37,10 @@ def check_team_id(team_id: str) -> str:
     return team_id
 
 
+def _by(by: Actor | None) -> dict[str, object]:
+    return {"key_id": by.key_id, "role": by.role} if by is not None else {}
+
+
 class Teams:
     """Create and list teams, put agents in them, bind keys to them: ``store.teams``."""
 
@@ -41,15 +48,27 @@ class Teams:
         self._db = db
         self._keys = keys
 
-    def create(self, team_id: str, *, name: str | None = None) -> bool:
-        """Create a team (``True``); an existing one only gets ``name`` updated (``False``)."""
+    def create(
+        self, team_id: str, *, name: str | None = None, by: Actor | None = None
+    ) -> bool:
+        """Create a team (``True``); an existing one only gets ``name`` updated (``False``).
+        Either is a ``team.create`` / ``team.rename`` audit entry (by ``by``)."""
         team_id = check_team_id(team_id)
         with self._db.write() as s:
             row = s.get(Team, team_id)
             if row is None:
                 s.add(Team(id=team_id, name=(name or team_id)[:256]))
+                add_entry(s, "team.create", **_by(by), target_kind="team", target_id=team_id)
                 return True
-            if name:
+            if name and name[:256] != row.name:
+                add_entry(
+                    s,
+                    "team.rename",
+                    **_by(by),
+                    target_kind="team",
+                    target_id=team_id,
+                    detail={"old": row.name, "new": name[:256]},
+                )
                 row.name = name[:256]
             return False
 
@@ -76,14 +95,19 @@ class Teams:
             raise NotFound(f"no team {team_id}")
         return found[0]
 
-    def assign(self, agent_id: str, team_id: str | None, *, create_agent: bool = True) -> bool:
+    def assign(
+        self,
+        agent_id: str,
+        team_id: str | None,
+        *,
+        create_agent: bool = True,
+        by: Actor | None = None,
+    ) -> bool:
         """Put an agent in a team (``None``: in no team). An unknown agent is created (with no
         calls) when ``create_agent``, so a team can be set up before its calls arrive; else
         :class:`~qa.store.NotFound`. An unknown team is :class:`~qa.store.NotFound`. Returns
-        whether the agent was created."""
-        agent_id = (agent_id or "").strip()
-        if not agent_id or len(agent_id) > 128:
-            raise InputError("an agent id is 1 to 128 characters")
+        whether the agent was created. A change is an ``agent.team`` audit entry (by ``by``)."""
+        agent_id = check_agent_id(agent_id)
         with self._db.write() as s:
             if team_id is not None and s.get(Team, team_id) is None:
                 raise NotFound(f"no team {team_id}")
@@ -94,38 +118,73 @@ class Teams:
                     raise NotFound(f"no agent {agent_id}")
                 row = Agent(id=agent_id, name=agent_id)
                 s.add(row)
+            if created or row.team_id != team_id:
+                add_entry(
+                    s,
+                    "agent.team",
+                    **_by(by),
+                    target_kind="agent",
+                    target_id=agent_id,
+                    detail={"old": None if created else row.team_id, "new": team_id},
+                )
             row.team_id = team_id
             return created
 
-    def bind_key(self, key_id: int, teams: Iterable[str]) -> tuple[str, ...]:
+    def bind_key(
+        self, key_id: int, teams: Iterable[str], *, by: Actor | None = None
+    ) -> tuple[str, ...]:
         """Bind a key to exactly ``teams`` (empty: unbind it, so it sees every team); returns
-        the teams. :class:`~qa.store.NotFound` for an unknown key, an
-        :class:`~qa.errors.InputError` for an unknown team."""
+        the teams, with a ``key.teams`` audit entry (by ``by``). :class:`~qa.store.NotFound`
+        for an unknown key, an :class:`~qa.errors.InputError` for an unknown team."""
         try:
             with self._db.write() as s:
                 if s.get(ApiKey, key_id) is None:
                     raise NotFound(f"no API key {key_id}")
-                return bind_teams(s, key_id, teams)
+                old = _bound(s, key_id)
+                new = bind_teams(s, key_id, teams)
+                if new != old:
+                    add_entry(
+                        s,
+                        "key.teams",
+                        **_by(by),
+                        target_kind="key",
+                        target_id=str(key_id),
+                        detail={"old": list(old), "new": list(new)},
+                    )
+                return new
         finally:  # after the commit: no request may keep the old scope
             self._keys.forget()
 
-    def unbind_key(self, key_id: int, team_id: str) -> None:
-        """Take one team from a key's binding (a key left with none sees every team)."""
+    def unbind_key(self, key_id: int, team_id: str, *, by: Actor | None = None) -> None:
+        """Take one team from a key's binding (a key left with none sees every team), with a
+        ``key.teams`` audit entry (by ``by``)."""
         try:
             with self._db.write() as s:
                 row = s.get(ApiKeyTeam, (key_id, team_id))
                 if row is not None:
+                    old = _bound(s, key_id)
                     s.delete(row)
+                    add_entry(
+                        s,
+                        "key.teams",
+                        **_by(by),
+                        target_kind="key",
+                        target_id=str(key_id),
+                        detail={"old": list(old), "new": [t for t in old if t != team_id]},
+                    )
         finally:
             self._keys.forget()
 
     def key_teams(self, key_id: int) -> tuple[str, ...]:
         """The teams a key is bound to (empty: every team)."""
         with self._db.read() as s:
-            return tuple(
-                s.scalars(
-                    select(ApiKeyTeam.team_id)
-                    .where(ApiKeyTeam.key_id == key_id)
-                    .order_by(ApiKeyTeam.team_id)
-                )
-            )
+            return _bound(s, key_id)
+
+
+def _bound(s: Session, key_id: int) -> tuple[str, ...]:
+    return tuple(
+        s.scalars(
+            select(ApiKeyTeam.team_id).where(ApiKeyTeam.key_id == key_id).order_by(ApiKeyTeam.team_id)
+        )
+    )
+

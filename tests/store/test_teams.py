@@ -111,7 +111,7 @@ def test_calls_keep_their_offset_and_weeks_are_the_site_zone(tmp_path):
         got = store.calls.get(cid)
         assert got.tz_offset == 480 and got.call_time == datetime(2026, 3, 1, 18, tzinfo=UTC)
         store.calls.save_score(cid, call_score(80.0), labeller_version="t")
-        assert store.scorecards.get("ann").trend == (("2026-W10", 80.0),)
+        assert store.scorecards.get("ann").trend == (("2026-W10", 80.0, 1),)
         # Dates are local days (default: the site's); a zone given to the read wins.
         assert store.calls.list(date_from="2026-03-02")[1] == 1
         assert store.calls.list(date_to="2026-03-01")[1] == 0
@@ -121,3 +121,30 @@ def test_calls_keep_their_offset_and_weeks_are_the_site_zone(tmp_path):
         assert store.calls.get(naive).tz_offset is None
     with pytest.raises(InputError, match="Mars/Base"):
         Store.open(f"sqlite:///{tmp_path}/qa.db", data_dir=tmp_path / "d", timezone="Mars/Base")
+
+
+def test_team_changes_are_audited_with_who_made_them(store):
+    from qa.store import Actor
+
+    admin = Actor(key_id=7, role="admin")
+    store.teams.create("north", by=admin)
+    store.teams.create("north", name="North floor", by=admin)
+    store.teams.create("north", name="North floor")  # no change: no entry
+    key = store.keys.create("supervisor")
+    kid = store.keys.identify(key).id
+    store.teams.bind_key(kid, ["north"], by=admin)
+    store.teams.bind_key(kid, ["north"], by=admin)  # the same binding: no entry
+    store.teams.unbind_key(kid, "north")
+    store.teams.assign("ann", "north", by=admin)
+    store.teams.assign("ann", "north", by=admin)  # already there: no entry
+    got = [(e.action, e.target_id, e.key_id, e.detail) for e in reversed(store.audit.list())]
+    assert got == [
+        ("team.create", "north", 7, {}),
+        ("team.rename", "north", 7, {"old": "north", "new": "North floor"}),
+        ("key.create", str(kid), None, {"role": "supervisor", "label": "", "prefix": key[:10]}),
+        ("key.teams", str(kid), 7, {"old": [], "new": ["north"]}),
+        ("key.teams", str(kid), None, {"old": ["north"], "new": []}),
+        ("agent.team", "ann", 7, {"old": None, "new": "north"}),
+    ]
+    with pytest.raises(InputError, match="agent_id"):
+        store.teams.assign("a/b", "north")

@@ -253,7 +253,7 @@ def test_weekly_trend_uses_the_site_zone_and_the_csv_local_times(db_url, tmp_pat
         store.calls.save_score(cid, simple_score(80.0), labeller_version="t")
         with TestClient(app) as client:
             card = client.get("/v1/agents/ann/scorecard", headers=h(key)).json()
-            assert card["trend"] == [{"week": "2026-W10", "mean_score": 80.0}]
+            assert card["trend"] == [{"week": "2026-W10", "mean_score": 80.0, "n_calls": 1}]
             # The site's local day, not the UTC one; a period of whole local days.
             assert (
                 client.get("/v1/agents/ann/scorecard?from=2026-03-02", headers=h(key)).json()[
@@ -283,7 +283,7 @@ def test_weekly_trend_uses_the_site_zone_and_the_csv_local_times(db_url, tmp_pat
         assert store.calls.rebuild_weeks() == 0
         store.calls.zone = _utc()
         assert store.calls.rebuild_weeks() == 1
-        assert store.scorecards.get("ann").trend == (("2026-W09", 80.0),)
+        assert store.scorecards.get("ann").trend == (("2026-W09", 80.0, 1),)
     finally:
         store.close()
 

@@ -24,7 +24,7 @@ from qa.labeller import (
 )
 from qa.review.model import HumanFinding, ReviewAction
 from qa.store import Store
-from qa.types import Call, CallScore, Finding, RubricResult, Span
+from qa.types import Call, CallScore, Finding, RubricResult
 from tests.cli.run import qa
 from tests.cli.test_calibrate import put, utt
 
@@ -134,8 +134,9 @@ def test_retrain_writes_site_heads_and_leaves_the_shipped_ones(site):
     assert manifest["changed_labels"] == ["arguing"]
     assert manifest["version"] == f"{shipped.version}+site-{manifest['heads'][0]['sha256'][:8]}"
     assert f"wrote labeller heads {manifest['version']} to {heads.parent}" in res.stdout
-    assert manifest["reviewed_sentences_labelled_as_reviewed"]["after"] == 1.0
-    assert manifest["reviewed_sentences_labelled_as_reviewed"]["before"] < 0.5
+    # Shipped: 2 of the 11 reviewed sentences labelled as reviewed; site heads: 9 or more.
+    agree = manifest["reviewed_sentences_labelled_as_reviewed"]
+    assert agree["before"] == round(2 / 11, 4) and agree["after"] >= round(9 / 11, 4), agree
     # Labels nobody reviewed keep the shipped weights bit for bit; arguing's moved.
     new, old = read_heads(heads / HEADS_FILE), read_heads(default_heads_dir() / HEADS_FILE)
     j = LABELS.index("arguing")

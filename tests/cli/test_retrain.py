@@ -234,3 +234,21 @@ def test_refit_on_a_sentence_the_shipped_heads_already_get_right_barely_moves(si
     moved = np.abs(new["ngram_weights"][j] - old["ngram_weights"][j]).max()
     assert moved < 0.05, moved
     assert fit.seconds < 60
+
+
+def test_a_review_of_no_weight_gives_back_the_shipped_weights(site, tmp_path):
+    """With the unreadable rows' first-order term the shipped weights are the optimum of the
+    shipped objective on the rows at hand: nothing to learn, nothing moves (refitting on the
+    readable rows alone would move arguing's weights by several units)."""
+    from models.site import ReviewedSentence, fit_site_heads
+
+    _, data, _, _ = site
+    shutil.copytree(data / "labeller" / "cache", tmp_path / "labeller" / "cache")
+    fit = fit_site_heads(
+        [ReviewedSentence(POLITE[0], "arguing", False)], tmp_path, review_weight=0.0
+    )
+    assert fit.manifest["reviewed"]["by_label"]["arguing"]["iterations"] == 0
+    new = read_heads(fit.directory / "heads" / HEADS_FILE)
+    old = read_heads(default_heads_dir() / HEADS_FILE)
+    for name in ("dense_weights", "ngram_weights", "word_weights", "bias"):
+        assert np.array_equal(new[name], old[name]), name

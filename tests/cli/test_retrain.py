@@ -252,3 +252,19 @@ def test_a_review_of_no_weight_gives_back_the_shipped_weights(site, tmp_path):
     old = read_heads(default_heads_dir() / HEADS_FILE)
     for name in ("dense_weights", "ngram_weights", "word_weights", "bias"):
         assert np.array_equal(new[name], old[name]), name
+
+
+def test_site_heads_fitted_on_other_shipped_heads_are_ignored(site, tmp_path, caplog):
+    from qa.labeller import heads_dir_for
+
+    _, data, _, _ = site
+    (heads,) = site_heads(data)
+    copy = tmp_path / "labeller" / heads.parent.name
+    shutil.copytree(heads.parent, copy)
+    assert heads_dir_for(tmp_path) == copy / "heads"
+    manifest = json.loads((copy / MANIFEST_FILE).read_text(encoding="utf-8"))
+    manifest["base"]["heads_sha256"] = "0" * 64  # an upgrade replaced the shipped heads
+    (copy / MANIFEST_FILE).write_text(json.dumps(manifest), encoding="utf-8")
+    assert site_heads(tmp_path) == []
+    assert heads_dir_for(tmp_path) == default_heads_dir()
+    assert "fitted on other shipped heads" in caplog.text

@@ -132,6 +132,13 @@ class Featurizer:
         self.chars = CharNgrams.fit(texts, NGRAM_RANGE, MIN_DF)
         self.words = WordNgrams.fit(texts, WORD_NGRAM_RANGE, WORD_MIN_DF)
 
+    @classmethod
+    def of(cls, chars: CharNgrams, words: WordNgrams) -> Featurizer:
+        """The featurizer of vocabularies already fitted (e.g. read back from a heads file)."""
+        feat = cls.__new__(cls)
+        feat.chars, feat.words = chars, words
+        return feat
+
     def matrix(self, dense: np.ndarray, texts: Sequence[str]) -> Any:
         """``[dense × DENSE_SCALE | char TF-IDF | word TF-IDF]`` as a scipy CSR matrix."""
         from scipy import sparse

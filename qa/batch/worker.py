@@ -59,7 +59,7 @@ class WorkerState:
 
         self.settings = settings
         self.store = Store.open(settings.db_url, data_dir=settings.data_dir, migrate_schema=False)
-        self.labeller = load_labeller()
+        self.labeller = load_labeller(data_dir=settings.data_dir)
         self.labeller.predict(["warm-up"])  # the encoder's tokenizer loads on first use
         self.rubric_version = settings.rubric.full_version
 

@@ -18,14 +18,22 @@ def register(sub: Any) -> None:
     lb.add_argument("--input", required=True, metavar="FILE", help='JSONL, one {"id", "text", "language"?, "role"?} per line')
     lb.add_argument("--output", metavar="FILE", help="JSONL out (default: stdout)")
     lb.add_argument("--batch-size", type=int, default=64)
+    lb.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="whose site heads (qa calibrate --retrain) to use (default: $QA_DATA_DIR or ./var; "
+        "QA_LABELLER=shipped: the shipped heads)",
+    )
     lb.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Label every good line; name each bad line on stderr (exit status 1 if there were any)."""
-    from qa.labeller import label_jsonl
+    """Label every good line; name each bad line on stderr (exit status 1 if there were any).
+    Says which heads labelled them (shipped or the site's, with the version)."""
+    from qa.labeller import label_jsonl, load_labeller
 
-    report = label_jsonl(args.input, args.output, batch_size=args.batch_size)
+    lab = load_labeller(data_dir=args.data_dir)
+    report = label_jsonl(args.input, args.output, batch_size=args.batch_size, labeller=lab)
     for err in report.errors:
         print(f"qa: {args.input}: {err}", file=sys.stderr)
     if not args.quiet:
@@ -34,4 +42,5 @@ def run(args: argparse.Namespace) -> int:
             f"{report.per_second:.0f} utterances/s",
             file=sys.stderr,
         )
+        print(f"qa: labeller {lab.version} ({lab.source} heads, {lab.heads_dir})", file=sys.stderr)
     return 1 if report.errors else 0

@@ -38,7 +38,6 @@ Per item, over the calls whose reviewer gave a verdict on it:
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,6 +46,7 @@ from typing import Any
 
 import numpy as np
 
+from qa import csvsafe
 from qa.review.model import HumanFinding, ReviewedCall
 
 __all__ = [
@@ -438,15 +438,16 @@ CSV_COLUMNS = (
 FIGURES = ("agreement", "kappa", "precision", "recall")
 
 
-def _csv_num(x: float | None) -> str:
-    return "" if x is None else f"{x:.4f}"
+def _csv_num(x: float | None) -> float | str:
+    # A number, not text: the safe writer leaves numbers alone (a negative kappa stays one).
+    return "" if x is None else round(float(x), 4)
 
 
 def report_csv(report: AgreementReport) -> str:
     """The report as CSV: one row per population, language (``all`` for every language), item
     and figure, with its interval, the calls behind it and the few-calls flag."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csvsafe.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for table in (report.all, report.sample):
         groups = [("all", table.items), *table.by_language.items()]

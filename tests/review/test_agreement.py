@@ -139,7 +139,7 @@ def test_report_has_all_and_sample_and_languages():
         "arguing",
         "agreement",
     )
-    assert first["value"] == "0.8000" and first["few_calls"] == "true"
+    assert float(first["value"]) == 0.8 and first["few_calls"] == "true"
     kappa = next(
         r
         for r in rows
@@ -147,6 +147,8 @@ def test_report_has_all_and_sample_and_languages():
     )
     assert float(kappa["value"]) == pytest.approx(0.5833, abs=1e-4)
     assert {r["population"] for r in rows} == {"all", "sample"}
+    # Figures are numbers (a negative kappa too), never text the safe CSV writer would quote.
+    assert not any(v.startswith("'") for r in rows for v in r.values())
 
 
 def test_new_operating_point_changes_which_findings_count():

@@ -14,6 +14,8 @@ from typing import Any
 
 __all__ = [
     "SETTLE_MARGIN",
+    "SCRIPTS",
+    "same_script",
     "choose_language",
     "served_probabilities",
     "CallLanguage",
@@ -24,6 +26,18 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SETTLE_MARGIN = 0.2  # mean log-probability per token another language must win by
+
+#: The script each served language is written in. A close decision is settled by decoding only
+#: between languages of one script: speech decoded in a language of another script comes out
+#: translated (Korean speech decoded as English reads as fluent English, with a better
+#: log-probability per token than the Korean transcript), so the comparison would favour the
+#: translation. Across scripts the detection stands, and the call is noted as close.
+SCRIPTS = {"en": "latin", "ms": "latin", "id": "latin", "zh": "han", "ko": "hangul"}
+
+
+def same_script(a: str, b: str) -> bool:
+    """Whether languages ``a`` and ``b`` are written in one script (unknown ones: only alike)."""
+    return SCRIPTS.get(a, a) == SCRIPTS.get(b, b)
 
 
 def choose_language(
@@ -67,7 +81,8 @@ class CallLanguage:
     """A :data:`~qa.asr.types.LanguageChooser` that keeps what it saw.
 
     Called with the detection windows' probabilities, it names the call's language and, when the
-    top two served languages are closer than ``margin``, the two to settle by decoding. After
+    top served language and the next one written in the same script (:data:`SCRIPTS`) are
+    closer than ``margin``, the two to settle by decoding. After
     the call, ``probability``, ``top`` and ``margin`` hold the detection's record (``margin`` is
     None when there was nothing to detect from).
     """
@@ -85,10 +100,11 @@ class CallLanguage:
         ranked = sorted(scoped, key=lambda k: -scoped[k])
         margin = scoped[ranked[0]] - scoped[ranked[1]] if len(ranked) > 1 else 1.0
         self.probability, self.top, self.margin = p, top, margin if probs else None
-        contenders = tuple(
-            k for k in ranked[:2] if scoped[ranked[0]] - scoped[k] < self.close_margin
-        )
-        return lang, contenders if len(contenders) > 1 else ()
+        first = ranked[0]
+        rival = next((k for k in ranked[1:] if same_script(first, k)), None)
+        if rival is not None and scoped[first] - scoped[rival] < self.close_margin:
+            return lang, (first, rival)
+        return lang, ()
 
 
 def settle(

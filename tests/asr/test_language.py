@@ -95,6 +95,11 @@ def test_the_chooser_names_contenders_only_when_the_decision_is_close():
     assert choose.probability == pytest.approx(0.9) and choose.margin == pytest.approx(0.8)
     assert choose([{"ms": 0.5, "en": 0.4, "id": 0.1}]) == ("ms", ("ms", "en"))
     assert choose.margin == pytest.approx(0.1 / 0.9) and next(iter(choose.top)) == "ms"
+    # Korean first, English close behind: not settled by decoding (English decoding of Korean
+    # speech is a translation and scores well); the next Latin-script rival is too far.
+    assert choose([{"ko": 0.55, "en": 0.35, "ms": 0.1}]) == ("ko", ())
+    assert choose.margin == pytest.approx(0.2)  # still recorded as close
+    assert choose([{"en": 0.45, "zh": 0.35, "ms": 0.2}]) == ("en", ("en", "ms"))
     # Nothing to listen to: the first served language, and no detection on record.
     assert choose([])[0] == "en" and choose.margin is None and choose.probability == 0.0
 

@@ -116,23 +116,7 @@ class Scorecards:
                 if team_rates
                 else {}
             )
-            worst_rows = (
-                s.execute(
-                    select(
-                        CallRow.id,
-                        CallRow.score,
-                        CallRow.review_score,
-                        CallRow.call_time,
-                        ScoreRow.results,
-                    )
-                    .join(ScoreRow, ScoreRow.id == CallRow.score_id)
-                    .where(*scored, effective_score().is_not(None))
-                    .order_by(effective_score().asc(), CallRow.call_time.desc(), CallRow.id)
-                    .limit(worst)
-                ).all()
-                if worst > 0
-                else []
-            )
+            worst_rows = _worst(s, scored, worst) if worst > 0 else []
         n_calls = sum(int(w[1]) for w in weeks)
         n_scored = sum(int(w[2]) for w in weeks)
         n_valued = sum(int(w[3]) for w in weeks)
@@ -226,6 +210,34 @@ def _reviewed(machine: Any, human: Any) -> Any:
     """An item's column as reviewed: the human value where the item was judged (its
     ``review_outcome`` is set), else the machine's."""
     return case((RubricResultRow.review_outcome.is_not(None), human), else_=machine)
+
+
+def _worst(s: Connection, scored: Sequence[Any], n: int) -> list[Any]:
+    """The ``n`` lowest-scoring calls (by the reviewed score where there is one) with their
+    results. The lowest are picked from ``calls`` alone, then joined to their scores: ordering
+    by the reviewed-or-machine score cannot follow an index, and joining first would fetch
+    every call's results before the limit (PostgreSQL did: p99 3 → 14 ms)."""
+    low = (
+        select(
+            CallRow.id,
+            CallRow.score,
+            CallRow.review_score,
+            CallRow.call_time,
+            CallRow.score_id,
+            effective_score().label("effective"),
+        )
+        .where(*scored, effective_score().is_not(None))
+        .order_by(effective_score().asc(), CallRow.call_time.desc(), CallRow.id)
+        .limit(n)
+        .subquery()
+    )
+    return list(
+        s.execute(
+            select(low.c.id, low.c.score, low.c.review_score, low.c.call_time, ScoreRow.results)
+            .join(ScoreRow, ScoreRow.id == low.c.score_id)
+            .order_by(low.c.effective.asc(), low.c.call_time.desc(), low.c.id)
+        ).all()
+    )
 
 
 def _per_rubric(s: Connection, conds: Sequence[Any]) -> dict[str, dict[str, Any]]:

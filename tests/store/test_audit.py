@@ -5,23 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
-from qa.store import Store
 from qa.store.engine import utc_now
-from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    url = (
-        f"sqlite:///{tmp_path / 'qa.db'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    s = Store.open(url, data_dir=tmp_path / "data")
-    yield s
-    s.close()
 
 
 def test_entries_come_back_newest_first_and_filter(store):

@@ -22,22 +22,9 @@ from qa.store.schema import (
     Transcript,
 )
 from qa.types import Call
-from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 from tests.store.test_store import add, audio, call_score, files_under, when
 
 LEAD = Actor(key_id=7, role="qa_lead")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    url = (
-        f"sqlite:///{tmp_path / 'qa.db'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    s = Store.open(url, data_dir=tmp_path / "data")
-    yield s
-    s.close()
 
 
 def totals(store: Store) -> tuple[dict, dict]:

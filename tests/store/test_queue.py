@@ -16,22 +16,9 @@ from qa.review.sample import in_sample, sample_position, sample_rate
 from qa.store import Store
 from qa.store.schema import Agent, Team
 from qa.types import CallScore, Finding, RubricResult, Span
-from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 WHEN = datetime(2026, 3, 2, 10, tzinfo=UTC)
 RATE = 0.2
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    url = (
-        f"sqlite:///{tmp_path / 'qa.db'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    s = Store.open(url, data_dir=tmp_path / "data")
-    yield s
-    s.close()
 
 
 def score(*, review: dict[str, int] | None = None, flagged: bool = False) -> CallScore:

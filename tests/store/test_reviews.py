@@ -11,11 +11,10 @@ import pytest
 from qa.config import ItemConfig, RubricConfig
 from qa.errors import InputError
 from qa.review.model import HumanFinding, ReviewAction
-from qa.store import NotFound, Store
+from qa.store import NotFound
 from qa.store.engine import utc_now
 from qa.store.schema import Agent
 from qa.types import CallScore, Finding, RubricResult, Span
-from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 CONFIG = RubricConfig(
     version="t",
@@ -25,18 +24,6 @@ CONFIG = RubricConfig(
     },
 )
 WHEN = datetime(2026, 3, 2, 10, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    url = (
-        f"sqlite:///{tmp_path / 'qa.db'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    s = Store.open(url, data_dir=tmp_path / "data")
-    yield s
-    s.close()
 
 
 def finding(rubric, kind, start, status="confirmed", weight=1.0):

@@ -28,7 +28,6 @@ from qa.store.schema import (
     ScoreRow,
 )
 from qa.types import Call, CallScore, Finding, RubricResult, Scorecard, Span, Utterance, Word
-from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 TABLES = {
     "agents",
@@ -46,21 +45,6 @@ TABLES = {
     "reviews",
     "disputes",
 }
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    """A new SQLite file, or a new PostgreSQL schema of the test's own (tests/pg.py)."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'db' / 'qa.db'}"
-    return request.getfixturevalue("pg_url")
-
-
-@pytest.fixture
-def store(db_url, tmp_path):
-    s = Store.open(db_url, data_dir=tmp_path / "data")
-    yield s
-    s.close()
 
 
 def audio(n: int) -> bytes:

@@ -8,20 +8,7 @@ import pytest
 
 from qa.errors import InputError
 from qa.store import NotFound, Store
-from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 from tests.store.test_store import audio, call_score
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    url = (
-        f"sqlite:///{tmp_path}/qa.db"
-        if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    s = Store.open(url, data_dir=tmp_path / "data")
-    yield s
-    s.close()
 
 
 def _add(store, n, agent, total, day=2):

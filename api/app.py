@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import socket
 import time
@@ -164,6 +165,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
                 app.state.retention = asyncio.create_task(
                     retention_loop(st, settings.retention_days, settings.retention_interval_s)
                 )
+            # What start-up built (modules, routes, templates, models) lives as long as the
+            # server: keep it out of the collector's full passes, which otherwise walk it again
+            # and again under load.
+            gc.collect()
+            gc.freeze()
             yield
         finally:
             retention = getattr(app.state, "retention", None)

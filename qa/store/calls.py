@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from qa.errors import InputError
 from qa.rubrics import check_outcome_filter, stored_outcome_names
@@ -524,6 +524,8 @@ class Calls:
             total = s.scalar(select(func.count()).select_from(CallRow).where(*conds)) or 0
             rows = s.scalars(
                 select(CallRow)
+                # A summary shows no metadata: its JSON is neither sent nor parsed.
+                .options(defer(CallRow.meta, raiseload=True))
                 .where(*conds)
                 .order_by(CallRow.call_time.desc(), CallRow.id.desc())
                 .limit(limit)

@@ -4,11 +4,10 @@ with their evidence."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import Query, Request
 from fastapi.responses import Response
@@ -16,7 +15,7 @@ from fastapi.responses import Response
 from api.deps import StoreDep, Viewer, page_zone
 from api.pages.charts import timeline
 from api.pages.filters import LANGUAGES, clock, rubric_about, rubric_title, words
-from api.pages.render import date_param, latest_job, page_router, render
+from api.pages.render import date_param, latest_job, page_router, paging, render
 from api.pages.transcript import transcript_view
 from qa.review.effective import judged, reviewed_item
 from qa.review.model import ItemVerdict
@@ -61,23 +60,6 @@ def calls_page(
         zone=page_zone(request),
     )
     jobs = {c.id: latest_job(store, c.id) for c in rows if c.score is None}
-    filters = {
-        k: v
-        for k, v in (
-            ("agent", agent),
-            ("from", lo),
-            ("to", hi),
-            ("outcome", outcome),
-            ("needs_review", needs_review),
-            ("findings", findings),
-        )
-        if v
-    }
-
-    def page_href(n: int) -> str:
-        return "/calls?" + urlencode({**filters, "page": n})
-
-    pages = max(1, math.ceil(total / CALLS_PER_PAGE))
     return render(
         request,
         "calls.html",
@@ -85,13 +67,22 @@ def calls_page(
             "calls": rows,
             "total": total,
             "jobs": jobs,
-            "filters": filters,
             "agents": [a.id for a in store.calls.agents(teams=scope)],
             "outcomes": outcome_choices(),
-            "page": page,
-            "pages": pages,
-            "prev_href": page_href(page - 1) if page > 1 else None,
-            "next_href": page_href(page + 1) if page < pages else None,
+            **paging(
+                "/calls",
+                (
+                    ("agent", agent),
+                    ("from", lo),
+                    ("to", hi),
+                    ("outcome", outcome),
+                    ("needs_review", needs_review),
+                    ("findings", findings),
+                ),
+                page,
+                total,
+                CALLS_PER_PAGE,
+            ),
         },
         user=user,
         nav="calls",

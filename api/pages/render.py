@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 from collections.abc import Callable, Coroutine, Mapping
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ from qa.store import JobInfo, Store
 from qa.timezones import zone_name
 
 __all__ = [
+    "paging",
     "TEMPLATES",
     "STATIC",
     "PAGE_HEADERS",
@@ -196,3 +198,24 @@ def latest_job(store: Store, call_id: str) -> JobInfo | None:
     """The newest job of a call, if any."""
     jobs = store.jobs.list(call_id=call_id, limit=1)
     return jobs[0] if jobs else None
+
+
+def paging(
+    path: str, pairs: tuple[tuple[str, str | None], ...], page: int, total: int, per_page: int
+) -> dict[str, Any]:
+    """A paged, filtered list's template values: ``filters`` (the given ones, blank ones left
+    out), ``page``, ``pages`` and the links to the previous and next pages (keeping the
+    filters), ``None`` at either end."""
+    given = {k: v for k, v in pairs if v}
+    pages = max(1, math.ceil(total / per_page))
+
+    def href(n: int) -> str:
+        return f"{path}?" + urlencode({**given, "page": n})
+
+    return {
+        "filters": given,
+        "page": page,
+        "pages": pages,
+        "prev_href": href(page - 1) if page > 1 else None,
+        "next_href": href(page + 1) if page < pages else None,
+    }

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from typing import Annotated
-from urllib.parse import urlencode
 
 from fastapi import Query, Request
 from fastapi.responses import Response
 
 from api.deps import Reviewer, StoreDep
-from api.pages.render import date_param, page_router, render
+from api.pages.render import date_param, page_router, paging, render
 from qa.rubrics import available
 
 __all__ = ["router", "QUEUE_PER_PAGE", "REASON_TEXT"]
@@ -52,35 +50,27 @@ def review_queue_page(
         limit=QUEUE_PER_PAGE,
         offset=(page - 1) * QUEUE_PER_PAGE,
     )
-    filters = {
-        k: v
-        for k, v in (
-            ("agent", agent),
-            ("from", lo),
-            ("to", hi),
-            ("item", item),
-            ("language", language),
-        )
-        if v
-    }
-
-    def page_href(n: int) -> str:
-        return "/review?" + urlencode({**filters, "page": n})
-
-    pages = max(1, math.ceil(queue.total / QUEUE_PER_PAGE))
     return render(
         request,
         "review_queue.html",
         {
             "queue": queue,
-            "filters": filters,
             "agents": [a.id for a in store.calls.agents()],
             "items": available(),
             "reason_text": REASON_TEXT,
-            "page": page,
-            "pages": pages,
-            "prev_href": page_href(page - 1) if page > 1 else None,
-            "next_href": page_href(page + 1) if page < pages else None,
+            **paging(
+                "/review",
+                (
+                    ("agent", agent),
+                    ("from", lo),
+                    ("to", hi),
+                    ("item", item),
+                    ("language", language),
+                ),
+                page,
+                queue.total,
+                QUEUE_PER_PAGE,
+            ),
         },
         user=user,
         nav="review",

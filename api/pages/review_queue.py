@@ -55,7 +55,8 @@ def review_queue_page(
         "review_queue.html",
         {
             "queue": queue,
-            "agents": [a.id for a in store.calls.agents()],
+            # A key bound to teams is offered only its teams' agents.
+            "agents": [a.id for a in store.calls.agents(teams=user.team_scope)],
             "items": available(),
             "reason_text": REASON_TEXT,
             **paging(

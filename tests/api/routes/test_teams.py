@@ -307,3 +307,18 @@ def test_an_unknown_site_zone_fails_at_start(monkeypatch):
         Settings.from_env()
     monkeypatch.setenv("QA_TIMEZONE", "Asia/Kuala_Lumpur")
     assert Settings.from_env().timezone == "Asia/Kuala_Lumpur"
+
+
+def test_the_review_queue_offers_a_bound_qa_lead_only_its_teams_agents(api, tmp_path):
+    client, store, keys = api
+    calls, _ = _seed(client, store, keys, tmp_path)
+    r = client.post("/v1/keys", headers=h(keys["admin"]), json={"role": "qa_lead", "teams": ["north"]})
+    lead = h(r.json()["key"])
+    page = client.get("/review", headers=lead)
+    assert page.status_code == 200
+    assert '<option value="ann"' in page.text
+    assert '<option value="bob"' not in page.text and '<option value="cy"' not in page.text
+    assert calls["bob"] not in page.text
+    # An unbound QA lead is offered every agent.
+    everyone = client.get("/review", headers=h(keys["qa_lead"])).text
+    assert all(f'<option value="{a}"' in everyone for a in ("ann", "bob", "cy"))

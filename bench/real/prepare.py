@@ -8,8 +8,10 @@ downloaded. The snapshot of ``owner/name`` is looked for at ``$QA_MIRROR/owner+n
 For each recording this writes
 
 * ``data/<id>.wav`` -- the audio at its original rate and channel count (16-bit PCM); recordings
-  kept as one file per party (``layout = "two_files"``) are merged into one 2-channel file,
-  the shorter side zero-padded;
+  kept as one file per party (``"assembly": "two_files"`` with ``layout = "stereo"``; the older
+  spelling ``layout = "two_files"`` still works) are merged into one 2-channel file,
+  the shorter side zero-padded at its end, or at its start when the row says ``"align": "end"``
+  (Harper Valley: both sides end at hang-up, a shorter side started recording later);
 * ``data/<id>.ref.json`` -- reference speech activity per party (``speech``), roles, language,
   words / transcript per party where the source has them, and the checks that were run.
 
@@ -37,6 +39,7 @@ import argparse
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -68,6 +71,12 @@ COLLAR_S = 0.25  # boundary tolerance for the agreement check (source word times
 SPOT_CHECKS = 20  # reference regions spot-checked per party
 
 Segments = list[list[float]]
+# Harper Valley transcript tags that are not words ([noise], [laughter], [baby],
+# [unintelligible], <unk>): kept in ``turns``, dropped from the per-party ``transcript``
+HV_TAGS = re.compile(r"\[[^\]]*\]|<unk>")
+# ... and of those the ones that are not speech: an utterance with nothing else is left out of
+# the reference speech activity ([unintelligible] and <unk> are speech and stay in)
+HV_NONSPEECH = re.compile(r"\[(?:noise|laughter|baby)\]")
 
 
 class PrepareError(RuntimeError):
@@ -245,6 +254,28 @@ def words_to_segments(words: list[dict[str, Any]]) -> Segments:
     return tidy([[w["s"], w["e"]] for w in words], merge_gap=MERGE_GAP_S, min_len=0.0)
 
 
+def harper_valley_segments(
+    blob: bytes, channel_of: dict[str, int]
+) -> tuple[dict[int, Segments], dict[int, list[dict[str, Any]]]]:
+    """Per-channel segments and utterances from a Harper Valley transcript JSON.
+
+    Each segment has ``speaker_role`` (caller / agent), ``offset_ms`` (start from the beginning
+    of the recording), ``duration_ms`` and ``human_transcript`` (transcriptionists' text).
+    Utterances transcribed as non-speech only (``[noise]``, ``[baby]``, empty) stay in the
+    utterance list but not in the speech segments.
+    """
+    segs: dict[int, Segments] = defaultdict(list)
+    utts: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for seg in json.loads(blob):
+        ch = channel_of[seg["speaker_role"]]
+        s = seg["offset_ms"] / 1000.0
+        e = s + seg["duration_ms"] / 1000.0
+        if HV_NONSPEECH.sub(" ", seg["human_transcript"]).strip():  # not speech: [noise] only
+            segs[ch].append([s, e])
+        utts[ch].append({"s": round(s, 3), "e": round(e, 3), "text": seg["human_transcript"]})
+    return {ch: tidy(v, merge_gap=MERGE_GAP_S, min_len=0.0) for ch, v in segs.items()}, utts
+
+
 def imda_transcripts(blob: bytes) -> dict[str, str]:
     return dict(json.loads(blob))
 
@@ -350,6 +381,7 @@ def build(row: dict[str, Any], sources: dict[str, dict[str, Any]], quiet: bool) 
     audio_paths = paths["audio"]
 
     turn_bounds: list[tuple[float, float]] = []
+    pad_start: dict[str, float] = {}  # channel -> seconds of silence put before a shorter file
     if row.get("assembly") == "concat":
         clips = [decode(git_show(git_dir, commit, p), p) for p in audio_paths]
         rates = {r for _, r in clips}
@@ -361,7 +393,7 @@ def build(row: dict[str, Any], sources: dict[str, dict[str, Any]], quiet: bool) 
             turn_bounds.append((pos / rate, (pos + len(a)) / rate))
             pos += len(a)
         audio = np.concatenate([a.mean(axis=1) for a, _ in clips])[:, None].astype(np.float32)
-    elif layout == "two_files":
+    elif layout == "two_files" or row.get("assembly") == "two_files":
         sides = [decode(git_show(git_dir, commit, p), p) for p in audio_paths]
         rates = {r for _, r in sides}
         if len(rates) != 1:
@@ -370,7 +402,11 @@ def build(row: dict[str, Any], sources: dict[str, dict[str, Any]], quiet: bool) 
         n = max(len(a) for a, _ in sides)
         audio = np.zeros((n, len(sides)), dtype=np.float32)
         for i, (a, _) in enumerate(sides):
-            audio[: len(a), i] = a[:, 0]
+            if row.get("align") == "end":  # the shorter side started later: pad its start
+                audio[n - len(a) :, i] = a[:, 0]
+                pad_start[str(i)] = round((n - len(a)) / rate, 3)
+            else:
+                audio[: len(a), i] = a[:, 0]
     else:
         audio, rate = decode(git_show(git_dir, commit, audio_paths[0]), audio_paths[0])
     duration = len(audio) / rate
@@ -416,6 +452,27 @@ def build(row: dict[str, Any], sources: dict[str, dict[str, Any]], quiet: bool) 
                     audio[:, ch], rate, speech[party], seed=zlib.crc32(row["id"].encode())
                 ),
             }
+    elif ann and kind == "harper_valley":
+        segs_by_ch, utts_by_ch = harper_valley_segments(
+            git_show(git_dir, commit, ann), row["annotation_speakers"]
+        )
+        for party, ch in parties.items():
+            utts = sorted(utts_by_ch.get(ch, []), key=lambda u: u["s"])
+            transcript[party] = " ".join(
+                t for u in utts if (t := HV_TAGS.sub(" ", u["text"]).strip())
+            )
+            transcript[party] = " ".join(transcript[party].split())
+            speech[party] = segs_by_ch.get(ch, [])
+            turns.extend(
+                {"party": party, "start": u["s"], "end": u["e"], "text": u["text"]} for u in utts
+            )
+            checks[party] = {
+                "energy_vs_source": agreement(speech[party], energy[party], duration),
+                "spot_check_source_regions": spot_check(
+                    audio[:, ch], rate, speech[party], seed=zlib.crc32(row["id"].encode())
+                ),
+            }
+        turns.sort(key=lambda t: t["start"])
     elif row.get("assembly") == "concat":
         metas = deeply_texts(git_show(git_dir, commit, ann)) if ann else {}
         texts: dict[str, list[str]] = defaultdict(list)
@@ -482,6 +539,7 @@ def build(row: dict[str, Any], sources: dict[str, dict[str, Any]], quiet: bool) 
         "channels": audio.shape[1],
         "duration_s": round(duration, 3),
         "layout": layout,
+        "pad_start_s": pad_start,
         "roles": row.get("roles", {}),
         "party_channels": parties,
         "language": row["language"],

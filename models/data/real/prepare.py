@@ -21,6 +21,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -41,6 +42,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "crosswoz": ("thu-coai/CrossWOZ", "crosswoz"),
     "lccc": ("thu-coai/CDial-GPT", "lccc"),
     "kochat": ("songys/Chatbot_data", "kochat"),
+    "counselchat": ("nbertagnolli/counsel-chat", "counselchat"),
 }
 
 
@@ -169,6 +171,55 @@ def _units_kochat(data: bytes, path: str) -> Iterator[Unit]:
         yield Unit(f"{conv}:A", conv, "agent", row["A"].strip())
 
 
+# Tokens that end with a full stop without ending a sentence (compared lower-case, final dot dropped).
+_ABBREVIATIONS = frozenset(
+    {"dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "ie", "eg", "u.s", "a.m", "p.m"}
+)
+# A sentence end: one or more of . ! ? with any closing quotes or brackets, then either space and a
+# character that is not lower-case, or (scraped text often lost the space) an upper-case letter.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[^a-z\s]|[A-Z])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Deterministic sentence splitter for scraped English prose (line breaks also end a unit)."""
+    out: list[str] = []
+    clean = text.replace("\u00a0", " ").replace("\r", "\n")
+    for para in re.split(r"\s*\n\s*", clean):
+        para = re.sub(r"[ \t\f\v]+", " ", para).strip()
+        start = 0
+        for m in _SENTENCE_END.finditer(para):
+            before = para[start : m.start()].rsplit(" ", 1)[-1].lower()
+            if m.group().startswith(".") and before.rstrip(".") in _ABBREVIATIONS:
+                continue
+            sent = para[start : m.end()].strip()
+            if sent:
+                out.append(sent)
+            start = m.end()
+        tail = para[start:].strip()
+        if tail:
+            out.append(tail)
+    return out
+
+
+def _units_counselchat(data: bytes, path: str) -> Iterator[Unit]:
+    """CounselChat: ``q<questionID>`` the whole question (title, line break, text; the turn before
+    an answer's first sentence), ``q<questionID>#s<k>`` its sentences (the asker), and
+    ``a<row>#s<k>`` the sentences of the answer in data row ``row`` (0-based; the therapist)."""
+    csv.field_size_limit(1 << 24)
+    seen: set[str] = set()
+    for n, row in enumerate(csv.DictReader(io.StringIO(data.decode("utf-8")))):
+        conv = f"q{row['questionID']}"
+        if conv not in seen:
+            seen.add(conv)
+            title = re.sub(r"\s+", " ", row["questionTitle"]).strip()
+            body = re.sub(r"\s+", " ", row["questionText"].replace("\u00a0", " ")).strip()
+            yield Unit(conv, conv, "customer", f"{title}\n{body}".strip())
+            for k, sent in enumerate(split_sentences(row["questionText"])):
+                yield Unit(f"{conv}#s{k}", conv, "customer", sent)
+        for k, sent in enumerate(split_sentences(row["answerText"])):
+            yield Unit(f"a{n}#s{k}", conv, "agent", sent)
+
+
 _PARSERS: dict[str, Callable[[bytes, str], Iterator[Unit]]] = {
     "sgd": _units_sgd,
     "abcd": _units_abcd,
@@ -176,6 +227,7 @@ _PARSERS: dict[str, Callable[[bytes, str], Iterator[Unit]]] = {
     "crosswoz": _units_crosswoz,
     "lccc": _units_lccc,
     "kochat": _units_kochat,
+    "counselchat": _units_counselchat,
 }
 
 _UNITS: dict[tuple[str, str, str], dict[str, Unit]] = {}

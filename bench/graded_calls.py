@@ -1,8 +1,10 @@
 """qa against the QA team's human grades of the real two-party calls (``bench/real/grades.jsonl``).
 
 For every graded call in ``bench/real/grades.jsonl`` (see ``bench/real/GRADING.md`` for how the
-grades were made) qa scores the recording end to end (stereo, the agent channel from
-``bench/real/manifest.jsonl``) and its outcomes are compared with the grader's:
+grades were made) qa scores the recording end to end in the manifest's layout (stereo calls with
+the agent channel from ``bench/real/manifest.jsonl``; mono recordings, such as the Korean read
+dialogues, in qa's mono mode, where qa itself decides who is the agent and the comparison is by
+role) and its outcomes are compared with the grader's:
 
 - **item agreement**: per call, how many of the five items have the grader's outcome
   (qa's ``uncertain`` counts as a disagreement and is listed; qa's ``argument`` — an arguing
@@ -18,8 +20,16 @@ Targets the project set: item agreement >= 90 %, at most one rejected confirmed 
 ``--from-transcript`` scores the reference transcript (the source's words and times per party,
 grouped into utterances the way the pipeline groups speech; the reference speech activity as
 the call's speech regions) with ``qa.scoring.score_call`` instead of qa's own recognition, which
-isolates the rubric from ASR. The reference has no punctuation, so each utterance is one
-sentence for the labeller.
+isolates the rubric from ASR. SpokenWOZ references have per-word times; Harper Valley and the
+Korean dialogues have only per-utterance times (``turns``), so there each source utterance is
+one timed unit (no word times; tags such as ``[noise]`` removed, noise-only utterances left out)
+grouped the same way. The English references have no punctuation, so each of their utterances
+is one sentence for the labeller; the Korean script lines keep theirs. The Korean dialogues are
+scored as a transcript with exact roles (``source = "transcript"``), since their parties never
+overlap.
+
+The printout ends with a breakdown per source (``swoz`` SpokenWOZ, ``hvb`` Harper Valley, ``ko``
+Korean read dialogues).
 
     .venv/bin/python bench/real/prepare.py     # once: builds bench/real/data/
     .venv/bin/python bench/graded_calls.py [--from-transcript] [--only ID] [--out FILE.json]
@@ -29,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Mapping, Sequence
@@ -75,17 +86,43 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def party_roles(manifest: Mapping[str, Any], ref: Mapping[str, Any]) -> dict[str, str]:
+    """The reference's party keys mapped to ``agent`` / ``customer``; empty without both roles.
+
+    SpokenWOZ and Harper Valley references name their parties ``agent`` and ``customer``. The
+    Korean read dialogues name them ``A`` / ``B`` and describe each in the manifest's ``roles``:
+    a service scene has one party described as the customer, and the other party is then the
+    agent (the front-desk clerk, the order line); a casual exchange has no customer and no roles.
+    """
+    parties = set(ref.get("words") or {}) | {str(t.get("party")) for t in ref.get("turns") or ()}
+    if {"agent", "customer"} <= parties:
+        return {"agent": "agent", "customer": "customer"}
+    roles = manifest.get("roles") or {}
+    keys = [k for k in roles if k in parties]
+    customers = [k for k in keys if str(roles[k]).strip().lower().startswith("customer")]
+    if len(keys) == 2 and len(customers) == 1:
+        (other,) = [k for k in keys if k not in customers]
+        return {other: "agent", customers[0]: "customer"}
+    return {}
+
+
 def two_party_ids(manifest: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Manifest recordings whose reference has an agent and a customer with words."""
+    """Manifest recordings whose reference has an agent and a customer, with words (SpokenWOZ)
+    or timed utterances (Harper Valley, the Korean service dialogues)."""
     out = []
     for m in manifest:
         ref_path = DATA / f"{m['id']}.ref.json"
         if not ref_path.exists():
             continue
-        words = json.loads(ref_path.read_text(encoding="utf-8")).get("words") or {}
-        if {"agent", "customer"} <= set(words):
+        ref = json.loads(ref_path.read_text(encoding="utf-8"))
+        if party_roles(m, ref):
             out.append(str(m["id"]))
     return out
+
+
+def source_group(call_id: str) -> str:
+    """The corpus a call comes from, for the per-source breakdown: ``swoz``, ``hvb``, ``ko``, …"""
+    return call_id.split("-", 1)[0]
 
 
 # --- the reference transcript as a call ---------------------------------------------------------
@@ -135,16 +172,50 @@ def reference_utterances(words: Mapping[str, Sequence[Mapping[str, Any]]]) -> li
     return utts
 
 
-def reference_call(call_id: str, ref: Mapping[str, Any], language: str) -> Any:
+#: Source annotations that are not speech: Harper Valley's ``[noise]``, ``[baby]``,
+#: ``[laughter]``, ``[unintelligible]`` and ``<unk>``.
+_TAG = re.compile(r"\[[^\]]*\]|<[^>]*>")
+
+
+def turn_utterances(
+    turns: Sequence[Mapping[str, Any]], roles: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Reference utterances from per-utterance ``turns`` (no word times): each source utterance
+    is one timed unit, with its annotation tags removed (utterances left empty, e.g. ``[noise]``
+    alone, are dropped), grouped like :func:`reference_utterances`. The utterances carry no
+    ``words``: rubrics then read the utterance text."""
+    units = {}
+    for t in turns:
+        role = roles.get(str(t.get("party")))
+        text = " ".join(_TAG.sub(" ", str(t.get("text", ""))).split())
+        if role and text:
+            units.setdefault(role, []).append({"s": t["start"], "e": t["end"], "w": text})
+    utts = reference_utterances(units)
+    for u in utts:
+        u.pop("words")
+    return utts
+
+
+def reference_call(
+    call_id: str, ref: Mapping[str, Any], language: str, roles: Mapping[str, str]
+) -> Any:
     from qa.types import call_from_dict
 
+    if ref.get("words"):
+        utterances = reference_utterances(ref["words"])
+    else:
+        utterances = turn_utterances(ref.get("turns") or (), roles)
+    speech = {roles[k]: v for k, v in (ref.get("speech") or {}).items() if k in roles}
+    # Stereo references time each party on its own channel; the mono read dialogues are a
+    # transcript with exact roles (their parties never overlap).
+    source = "stereo" if int(ref.get("channels") or 1) == 2 else "transcript"
     return call_from_dict(
         {
             "id": call_id,
             "duration": float(ref["duration_s"]),
-            "source": "stereo",
-            "utterances": reference_utterances(ref["words"]),
-            "meta": {"language": language, "speech": ref.get("speech") or {}},
+            "source": source,
+            "utterances": utterances,
+            "meta": {"language": language, "speech": speech},
         }
     )
 
@@ -216,18 +287,24 @@ def score(call_id: str, manifest: Mapping[str, Any], from_transcript: bool) -> d
     if from_transcript:
         from qa.scoring import score_call
 
-        call = reference_call(call_id, ref, str(manifest.get("language") or ref.get("language")))
+        language = str(manifest.get("language") or ref.get("language"))
+        call = reference_call(call_id, ref, language, party_roles(manifest, ref))
         result = score_call(call)
     else:
         from qa.pipeline import PipelineOptions, score_audio
 
-        agent_channel = int(manifest["channels"]["agent"])
-        options = PipelineOptions(layout="stereo", agent_channel=agent_channel)
+        if manifest.get("layout") == "mono":
+            # One channel, two voices: qa separates them and decides which is the agent.
+            options = PipelineOptions(layout="mono")
+        else:
+            agent_channel = int(manifest["channels"]["agent"])
+            options = PipelineOptions(layout="stereo", agent_channel=agent_channel)
         call, result = score_audio(DATA / f"{call_id}.wav", options, call_id=call_id)
     out = to_dict(result)
     return {
         "seconds": round(time.perf_counter() - t0, 1),
         "language": call.language,
+        "source": call.source,
         "needs_review": bool(out.get("quality") and out["quality"].get("needs_review")),
         "results": {r["rubric"]: r for r in out["results"]},
         "score": out.get("score"),
@@ -252,13 +329,14 @@ def cell(v: Mapping[str, Any]) -> str:
 
 def report(rows: Sequence[Mapping[str, Any]], mode: str) -> dict[str, Any]:
     n = len(rows)
+    w = max([14, *(len(str(r["id"])) for r in rows)])
     print(f"\n== qa vs grader ({mode}): {n} graded calls ==")
-    head = f"{'call':<14} {'agree':>5} " + " ".join(f"{SHORT[i]:<22}" for i in ITEMS)
+    head = f"{'call':<{w}} {'agree':>5} " + " ".join(f"{SHORT[i]:<22}" for i in ITEMS)
     print(head + f" {'rej':>3} {'rev':>3}")
     for r in rows:
         c = r["compare"]
         print(
-            f"{r['id']:<14} {c['agree']:>3}/5 "
+            f"{r['id']:<{w}} {c['agree']:>3}/5 "
             + " ".join(f"{cell(c['items'][i]):<22}" for i in ITEMS)
             + f" {len(c['rejected']):>3} {len(c['review']):>3}"
         )
@@ -299,7 +377,7 @@ def report(rows: Sequence[Mapping[str, Any]], mode: str) -> dict[str, Any]:
         )
         for cid, f in listed:
             print(
-                f"  {cid:<14} {f['item']:<13} {f['kind']:<24} {f['start']:7.2f}-{f['end']:7.2f}"
+                f"  {cid:<{w}} {f['item']:<13} {f['kind']:<24} {f['start']:7.2f}-{f['end']:7.2f}"
                 f"  conf {f['confidence']}  {f['evidence'][:110]}"
             )
     rev = [(r["id"], f) for r in rows for f in r["compare"]["review"]]
@@ -308,9 +386,18 @@ def report(rows: Sequence[Mapping[str, Any]], mode: str) -> dict[str, Any]:
         for cid, f in rev:
             mark = "matches grader" if f["matches_grader"] else "no grader finding"
             print(
-                f"  {cid:<14} {f['item']:<13} {f['kind']:<24} {f['start']:7.2f}-{f['end']:7.2f}"
+                f"  {cid:<{w}} {f['item']:<13} {f['kind']:<24} {f['start']:7.2f}-{f['end']:7.2f}"
                 f"  conf {f['confidence']}  ({mark})  {f['evidence'][:90]}"
             )
+    by_source = per_source(rows)
+    print("\nper source (calls, pooled item agreement, per item, rejected confirmed findings):")
+    for src, v in by_source.items():
+        items = " ".join(f"{SHORT[i]} {v['per_item'][i]}/{v['calls']}" for i in ITEMS)
+        print(
+            f"  {src:<5} {v['calls']:>2} calls  {v['items_agreeing']}/{5 * v['calls']}"
+            f" = {v['item_agreement']:.1%}   {items}   rejected {v['rejected']}"
+            f" (max {v['max_rejected_per_call']} per call)"
+        )
     return {
         "mode": mode,
         "calls": n,
@@ -322,7 +409,28 @@ def report(rows: Sequence[Mapping[str, Any]], mode: str) -> dict[str, Any]:
         "review_findings": sum(review),
         "uncertain": [{"id": c, "item": i} for c, i in uncertain],
         "targets": {"item_agreement": ok_agree, "rejected_per_call": ok_rej},
+        "per_source": by_source,
     }
+
+
+def per_source(rows: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Agreement and rejected findings per corpus (:func:`source_group`), in first-seen order."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(source_group(str(r["id"])), []).append(r)
+    out = {}
+    for src, rs in groups.items():
+        agree = sum(r["compare"]["agree"] for r in rs)
+        rejected = [len(r["compare"]["rejected"]) for r in rs]
+        out[src] = {
+            "calls": len(rs),
+            "items_agreeing": agree,
+            "item_agreement": agree / (5 * len(rs)),
+            "per_item": {i: sum(1 for r in rs if r["compare"]["items"][i]["agree"]) for i in ITEMS},
+            "rejected": sum(rejected),
+            "max_rejected_per_call": max(rejected),
+        }
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -380,6 +488,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "grader": r["grader"],
                     "seconds": r["seconds"],
                     "language": r["language"],
+                    "source": r["source"],
                     "needs_review": r["needs_review"],
                     "score": r["score"],
                     **r["compare"],

@@ -205,8 +205,14 @@ def test_apology_without_empathy_and_no_resolution(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh", "ko", "ms"])
 def test_arguing_chain_weighs_more_than_one_remark(lang):
-    one = score_call(text_call(lang, [ARGUE[lang][0]])).result("arguing")
-    chain = score_call(text_call(lang, [ARGUE[lang][0], CUSTOMER_REPLY[lang], ARGUE[lang][1]])).result("arguing")
+    # The chain's weighting, with every detected remark confirmed (the shipped operating point
+    # confirms almost nothing: no threshold reaches 0.90 precision on real text; see the README).
+    cfg = load_rubric_config()
+    items = dict(cfg.items)
+    items["arguing"] = dataclasses.replace(items["arguing"], options={"confirm_at": 0.5})
+    cfg = dataclasses.replace(cfg, items=items)
+    one = score_call(text_call(lang, [ARGUE[lang][0]]), cfg).result("arguing")
+    chain = score_call(text_call(lang, [ARGUE[lang][0], CUSTOMER_REPLY[lang], ARGUE[lang][1]]), cfg).result("arguing")
     assert one.outcome == "arguing" and len(one.findings) >= 1
     assert chain.outcome == "arguing"  # one outcome name; the chain shows in its findings
     assert any(f.kind.startswith("argument_chain") for f in chain.findings)

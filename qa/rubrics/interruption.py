@@ -33,7 +33,7 @@ from qa.rubrics.common import (
 from qa.types import Call, Finding, RubricResult, Span, Utterance
 from qa.vad import merge_spans
 
-VERSION = "1.3"
+VERSION = "1.4"
 # The timing confidence at or above which an interruption or talk-over is confirmed, until the
 # team sets one measured on real dev data (precision >= 0.90). The one place this default lives.
 CONFIRM_AT = 0.75
@@ -176,7 +176,12 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
             # Not a cut-off after all: the customer had finished a sentence, or both began
             # together. Shown for review, never confirmed.
             why = ""
-            if _turn_complete(call, cust, onset):
+            if _no_customer_words(call, overlap):
+                why = (
+                    "; no customer word was recognised in the overlap (line noise, or the agent's "
+                    "own voice on the customer's line)"
+                )
+            elif _turn_complete(call, cust, onset):
                 why = "; the customer's sentence was complete"
             elif _turn_unknown(call, cust, onset):
                 why = "; the transcript has no punctuation to tell whether the customer had finished"
@@ -293,6 +298,22 @@ def _turn_unknown(call: Call, region: Span, onset: float) -> bool:
         if w.span.start < region.end + 0.1 and w.span.end > region.start
     ]
     return not any(w.span.start > onset + 0.1 for w in words)
+
+
+#: Word timings are approximate: a customer word this close to the overlap counts as in it.
+NO_WORDS_TOLERANCE_S = 0.3
+
+
+def _no_customer_words(call: Call, overlap: Span) -> bool:
+    """Whether the customer's "speech" under the overlap carries no recognised word, in a call
+    transcribed with word timings: the detector heard something on the customer's side (a noise,
+    a breath, the agent's voice leaking across) that Whisper found no words in, so nobody can say
+    the customer was cut off. Without word timings (a transcript from elsewhere) it cannot be told."""
+    utts = call.by_role("customer")
+    if not utts or any(not u.words for u in utts):
+        return False
+    near = Span(max(0.0, overlap.start - NO_WORDS_TOLERANCE_S), overlap.end + NO_WORDS_TOLERANCE_S)
+    return not any(w.span.overlap(near) > 0 for u in utts for w in u.words)
 
 
 def _turn_start(customer: list[Span], region: Span, gap: float = 0.5) -> float:

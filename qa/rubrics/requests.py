@@ -9,8 +9,9 @@ low, so the resolution item adds these call-level signals:
 - :func:`answered_requests`: agent sentences that answer a customer's request with particulars
   (a number, a time, a price, a name introduced with "called") within the next four agent
   sentences;
-- :func:`confirmed_bookings`: agent sentences that confirm a booking, appointment or transfer as
-  done, with the particulars (a day or time) said by either party in the minute before.
+- :func:`confirmed_bookings`: agent sentences that confirm what the customer asked for as done —
+  a booking or appointment, a payment, transfer or refund made, a replacement or document sent —
+  with the particulars (a day, time, amount or number) said by either party in the minute before.
 
 Both are deliberately literal: they credit an agent only for what a QA lead can point to in the
 transcript, and each one becomes a finding with its quote.
@@ -58,15 +59,30 @@ _PARTICULARS = re.compile(
     re.IGNORECASE,
 )
 
-#: A booking, appointment or transfer confirmed as done.
-_BOOKED = re.compile(
-    r"\b(has|have|'ve|is|are|was|been) (been )?(booked|confirmed|reserved|scheduled|arranged|set up)\b|"
+#: Something the customer asked for confirmed as done by the agent: a booking or appointment, a
+#: payment, transfer or refund made, a replacement or document sent ("has been sent to your home
+#: address", "a new card is on the way", "got you all set up").
+_DONE_EN = (
+    r"\b(has|have|'s|'ve|is|are|was|were|been) (been )?(booked|confirmed|reserved|scheduled|arranged|set up)\b|"
+    r"\b(has|have|'s|'ve|is|are) (been |now |just |already )+(paid|sent|mailed|posted|shipped|dispatched|"
+    r"transferred|processed|refunded|credited|issued|replaced|reset|reactivated|activated|unlocked)\b|"
     r"\bi('ve| have)? (already |just )?(booked|reserved|scheduled|arranged)\b|"
+    r"\bi('ve| have) (already |just |now )?(sent|mailed|posted|shipped|dispatched|transferred|processed|"
+    r"refunded|credited|issued|replaced|reset|set up)\b|"
     r"\byou('re| are) (all )?(booked|set)\b|"
-    r"\b(booking|reservation|appointment) (is|has been|was) (made|confirmed|done|successful)\b|"
-    r"已经?(帮您|为您|给您)?(预约|预订|预定|安排|登记)(好)?了|预约成功|"
-    r"예약(이|을)? ?(되었|됐|완료|해 ?드렸|잡아 ?드렸)|"
-    r"\b(sudah|telah) (di)?(tempah|buat|atur)\w*",
+    r"\b(got|have|'ve got) you (all )?(booked|scheduled|set|sorted)\b|"
+    r"\bon (its|their|the) way\b|"
+    r"\b(booking|reservation|appointment|payment|transfer|refund) (is|has been|was) "
+    r"(made|confirmed|done|successful|complete|completed)\b"
+)
+#: What went wrong, not what was done: "it was sent to the wrong address", "charged twice".
+_MISTAKE = re.compile(r"\b(wrong|mistake|mistaken|twice|incorrect(ly)?|in error|by error)\b|错|잘못|salah", re.I)
+_DONE = re.compile(
+    _DONE_EN + "|"
+    r"已经?(帮您|为您|给您)?(预约|预订|预定|安排|登记|办理|处理|寄出|发出|退款|退回|转账|补发|重置)(好|完成)?了|"
+    r"预约成功|(退款|转账|付款|补发)(已|已经)?(成功|完成|到账)|"
+    r"(예약|처리|발송|환불|이체|재발급)(이|을|가|를)? ?(되었|됐|완료|해 ?드렸|잡아 ?드렸)|"
+    r"\b(sudah|telah) (di)?(tempah|buat|atur|hantar|bayar|pindah|proses|pulang|ganti)\w*",
     re.IGNORECASE,
 )
 
@@ -150,7 +166,8 @@ def answered_requests(sentences: Sequence[Sentence], after: set[str]) -> list[Se
 def confirmed_bookings(
     sentences: Sequence[Sentence], after: set[str]
 ) -> list[tuple[Sentence, bool]]:
-    """Agent sentences (among ``after``) confirming a booking, each with whether it has particulars.
+    """Agent sentences (among ``after``) confirming a booking, payment, transfer, refund or a
+    replacement sent as done, each with whether it has particulars.
 
     Particulars count when the sentence itself, or any sentence of either party from
     :data:`BOOKING_BEFORE_S` before it to :data:`BOOKING_AFTER_S` after it, names a day, time or
@@ -158,7 +175,7 @@ def confirmed_bookings(
     """
     out: list[tuple[Sentence, bool]] = []
     for s in sentences:
-        if s.role != "agent" or s.key not in after or not _BOOKED.search(s.text):
+        if s.role != "agent" or s.key not in after or not _DONE.search(s.text) or _MISTAKE.search(s.text):
             continue
         lo, hi = s.span.start - BOOKING_BEFORE_S, s.span.end + BOOKING_AFTER_S
         near = [n for n in sentences if lo <= n.span.start <= hi]

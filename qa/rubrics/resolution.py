@@ -23,7 +23,7 @@ from qa.rubrics.common import (
 from qa.rubrics.requests import answered_requests, confirmed_bookings
 from qa.types import Call, RubricResult
 
-VERSION = "1.2"
+VERSION = "1.3"
 
 
 @dataclass(frozen=True)

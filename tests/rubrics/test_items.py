@@ -411,6 +411,44 @@ def test_coming_in_on_the_last_word_of_a_finished_sentence_is_only_for_review():
     assert f.status == "confirmed"
 
 
+def test_customer_speech_without_any_recognised_word_is_only_for_review():
+    # The detector heard something on the customer's line as the agent opened the call (a noise,
+    # the agent's own voice leaking across); Whisper found no customer word there.
+    call = make_call(
+        [
+            ("agent", 3.9, 9.0, GREETING["en"]),
+            ("customer", 10.0, 13.0, "Hi, I would like to pay a bill."),
+        ],
+        meta={"speech": {"agent": [[3.9, 9.0]], "customer": [[3.0, 4.8], [10.0, 13.0]]}},
+    )
+    call = _worded(call, 0, [("Hello,", 3.9, 4.4), ("this", 4.5, 4.8), ("is", 4.8, 5.0), ("the", 5.0, 5.2),
+                             ("bank.", 5.2, 9.0)])
+    call = _worded(call, 1, [("Hi,", 10.0, 10.4), ("I", 10.5, 10.6), ("would", 10.6, 10.9), ("like", 10.9, 11.2),
+                             ("to", 11.2, 11.3), ("pay", 11.3, 11.8), ("a", 11.8, 11.9), ("bill.", 11.9, 13.0)])
+    r = result(call, "interruption")
+    (f,) = r.findings
+    assert f.status == "review" and "no customer word was recognised" in f.evidence
+    assert r.outcome == "pass" and r.metrics["interruptions"] == 0
+    # The same timing with the customer's words under the agent's opening: a cut-off.
+    spoken = _worded(
+        make_call(
+            [
+                ("agent", 3.9, 9.0, GREETING["en"]),
+                ("customer", 3.0, 4.8, "My card was stolen and"),
+                ("customer", 10.0, 13.0, "Hi, I would like to pay a bill."),
+            ],
+            meta={"speech": {"agent": [[3.9, 9.0]], "customer": [[3.0, 4.8], [10.0, 13.0]]}},
+        ),
+        0,  # utterances are in time order: the customer's cut-off sentence comes first
+        [("My", 3.0, 3.3), ("card", 3.3, 3.7), ("was", 3.7, 3.9), ("stolen", 3.9, 4.4), ("and", 4.4, 4.8)],
+    )
+    spoken = _worded(spoken, 1, [("Hello,", 3.9, 4.4), ("bank.", 4.5, 9.0)])
+    spoken = _worded(spoken, 2, [("Hi,", 10.0, 10.4), ("pay", 10.5, 13.0)])
+    assert [u.role for u in spoken.utterances] == ["customer", "agent", "customer"]
+    (f,) = result(spoken, "interruption").findings
+    assert "no customer word" not in f.evidence and f.status == "confirmed"
+
+
 def test_a_simultaneous_start_is_only_for_review():
     call = make_call(
         [

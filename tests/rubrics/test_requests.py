@@ -129,3 +129,49 @@ def test_a_request_met_on_the_call_is_a_specific_resolution() -> None:
     r = score_call(one_fact).result("resolution")
     assert r.outcome != "specific"  # one answered question does not resolve a complaint
     assert r.metrics["requests_answered"] == 1
+
+
+def test_what_was_asked_for_confirmed_as_done_is_a_resolution() -> None:
+    # Payments, transfers, replacements sent and "all set up" after the day and time were agreed
+    # are done on the call; what went wrong ("sent to the wrong address") is no such confirmation.
+    paid = dialogue(
+        ("customer", "the amount of the bill is one hundred and thirty two dollars"),
+        ("agent", "alright one hundred and thirty two dollars exact has been paid to smart electric"),
+    )
+    assert [(b.key, d) for b, d in confirmed_bookings(paid, keys(paid))] == [("u1#0", True)]
+    set_up = dialogue(
+        ("customer", "i would like to schedule an appointment"),
+        ("customer", "tuesday eight fifteen a m"),
+        ("agent", "okay"),
+        ("agent", "okay got you all set up"),
+    )
+    assert [(b.key, d) for b, d in confirmed_bookings(set_up, keys(set_up))] == [("u3#0", True)]
+    on_the_way = dialogue(
+        ("customer", "i lost my credit card can you send me a new one"),
+        ("agent", "you have a new credit card on the way"),
+    )
+    assert [d for _, d in confirmed_bookings(on_the_way, keys(on_the_way))] == [False]  # vague: no when
+    for text in (
+        "your order was sent to the wrong address",
+        "it's been sent to the wrong address",
+        "i sent you an email yesterday",
+        "which card would you like to replace",
+    ):
+        assert confirmed_bookings(dialogue(("agent", text)), {"u0#0"}) == [], text
+    for text, lang in (("退款已经到账", "zh"), ("환불 처리해 드렸습니다", "ko"), ("saya sudah hantar kad baru", "ms")):
+        s = [Sentence("u0#0", "u0", 0, "agent", text, Span(0.0, 3.0), lang)]
+        assert len(confirmed_bookings(s, {"u0#0"})) == 1, text
+
+
+def test_a_payment_confirmed_with_its_amount_is_a_specific_resolution() -> None:
+    from qa.scoring import score_call
+
+    r = score_call(
+        call_of(
+            ("customer", "hi i would like to pay a bill"),
+            ("agent", "what is the bill amount"),
+            ("customer", "one hundred and thirty two dollars"),
+            ("agent", "alright one hundred and thirty two dollars exact has been paid to smart electric"),
+        )
+    ).result("resolution")
+    assert r.outcome == "specific" and "booking_confirmed" in {f.kind for f in r.findings}

@@ -216,6 +216,15 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
             )
         else:
             confidence = timing_confidence(overlap.duration, None, None, opts)
+            # Talking over someone needs them to be talking: not over a noise, not a start
+            # together. Shown for review, never confirmed.
+            why = ""
+            if _no_customer_words(call, overlap):
+                why = "; no customer word was recognised in the overlap"
+            elif onset - _turn_start(customer, cust) < opts.simultaneous_start_s:
+                why = "; both started together"
+            if why:
+                confidence = min(confidence, opts.complete_turn_confidence)
             status = finding_status(confidence, confirm_at)
             if status == "confirmed":
                 counts["talk_over"] += 1
@@ -233,7 +242,8 @@ def interruption(call: Call, opts: InterruptionOptions, ctx: RubricContext) -> R
                     span=overlap,
                     evidence=(
                         f"agent talked over the customer for {overlap.duration:.2f}s at {onset:.2f}s; "
-                        f'the customer kept the floor. Agent: "{text.strip()[:160]}"'
+                        f"the customer kept the floor{why}. "
+                        f'Agent: "{text.strip()[:160]}"'
                     ),
                 )
             )

@@ -96,6 +96,20 @@ def test_talk_over_is_reported_separately():
     assert [f.kind for f in r.findings] == ["talk_over"]
 
 
+def test_talking_over_a_turn_both_began_together_is_only_for_review():
+    call = make_call(
+        [
+            ("agent", 0.0, 2.0, GREETING["en"]),
+            ("customer", 2.5, 10.0, NARRATION["en"]),
+            ("agent", 2.6, 4.2, "And time wise, when would suit you"),  # 0.1 s after the customer began
+        ]
+    )
+    r = result(call, "interruption")
+    (f,) = r.findings
+    assert f.kind == "talk_over" and f.status == "review" and "both started together" in f.evidence
+    assert r.metrics["talk_overs"] == 0 and r.score == 100.0
+
+
 def test_customer_interrupting_the_agent_is_not_counted():
     call = make_call([("agent", 0.0, 6.0, CUT_IN["en"]), ("customer", 4.0, 10.0, NARRATION["en"])])
     assert result(call, "interruption").metrics["interruptions"] == 0

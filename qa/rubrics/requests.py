@@ -70,7 +70,7 @@ _DONE_EN = (
     r"\bi('ve| have) (already |just |now )?(sent|mailed|posted|shipped|dispatched|transferred|processed|"
     r"refunded|credited|issued|replaced|reset|set up)\b|"
     r"\byou('re| are) (all )?(booked|set)\b|"
-    r"\b(got|have|'ve got) you (all )?(booked|scheduled|set|sorted)\b|"
+    r"\b(got|have|'ve got) your? (all )?(booked|scheduled|set|sorted)\b|"  # "your": a common mishearing
     r"\bon (its|their|the) way\b|"
     r"\b(booking|reservation|appointment|payment|transfer|refund) (is|has been|was) "
     r"(made|confirmed|done|successful|complete|completed)\b"

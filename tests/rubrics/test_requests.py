@@ -144,8 +144,9 @@ def test_what_was_asked_for_confirmed_as_done_is_a_resolution() -> None:
         ("customer", "tuesday eight fifteen a m"),
         ("agent", "okay"),
         ("agent", "okay got you all set up"),
+        ("agent", "Okay. I got your all set up."),  # as Whisper heard it on a real call
     )
-    assert [(b.key, d) for b, d in confirmed_bookings(set_up, keys(set_up))] == [("u3#0", True)]
+    assert [(b.key, d) for b, d in confirmed_bookings(set_up, keys(set_up))] == [("u3#0", True), ("u4#0", True)]
     on_the_way = dialogue(
         ("customer", "i lost my credit card can you send me a new one"),
         ("agent", "you have a new credit card on the way"),

@@ -125,12 +125,30 @@ def _read_back(mine: str, heard: str) -> bool:
     return any(mine[i : i + need] in heard for i in range(len(mine) - need + 1))
 
 
-def _is_answer(s: Sentence, heard_digits: str) -> bool:
+#: A question without its question mark (transcripts from elsewhere are often unpunctuated):
+#: "is there anything else i can help you with today", "what time would you like".
+_QUESTION_START = re.compile(
+    r"^\W*(is|are|do|does|did|can|could|would|will|shall|may|what|where|when|which|who|how|"
+    r"anything|something)\b",
+    re.IGNORECASE,
+)
+#: An echo this short ("monday", "eight fifteen a m") of the customer's own words is a read-back.
+ECHO_MAX_WORDS = 4
+
+
+def _echo(text: str, heard_words: set[str]) -> bool:
+    words = [w for w in re.findall(r"\w+", text.lower())]
+    return 0 < len(words) <= ECHO_MAX_WORDS and all(w in heard_words for w in words)
+
+
+def _is_answer(s: Sentence, heard_digits: str, heard_words: set[str] | None = None) -> bool:
     t = s.text.strip()
-    if t.endswith(("?", "？")) or is_lookup_text(t):
+    if t.endswith(("?", "？")) or _QUESTION_START.search(t) or is_lookup_text(t):
         return False
     mine = _digits(t)
     if mine and _read_back(mine, heard_digits):  # what the customer just said, said back
+        return False
+    if heard_words is not None and _echo(t, heard_words):
         return False
     words = len(t.split()) if " " in t else len(t) // 2
     return words >= 2 and has_particulars(t)
@@ -148,16 +166,18 @@ def answered_requests(sentences: Sequence[Sentence], after: set[str]) -> list[Se
     seen: set[str] = set()
     pending = 0  # agent sentences still open to answer the last request
     heard = ""  # the digits the customer said lately (a read-back is no answer)
+    last_words: set[str] = set()  # the customer's last sentence (an echo of it is no answer)
     for s in sentences:
         if s.role == "customer":
             heard = (heard + _digits(s.text))[-READ_BACK_DIGITS:]
+            last_words = set(re.findall(r"\w+", s.text.lower()))
             if is_request(s.text):
                 pending = ANSWER_WITHIN
             continue
         if pending <= 0:
             continue
         pending -= 1
-        if s.key in after and s.key not in seen and _is_answer(s, heard):
+        if s.key in after and s.key not in seen and _is_answer(s, heard, last_words):
             out.append(s)
             seen.add(s.key)
     return out

@@ -176,3 +176,20 @@ def test_a_payment_confirmed_with_its_amount_is_a_specific_resolution() -> None:
         )
     ).result("resolution")
     assert r.outcome == "specific" and "booking_confirmed" in {f.kind for f in r.findings}
+
+
+def test_unpunctuated_questions_and_echoes_are_no_answers() -> None:
+    # Reference transcripts often come without punctuation.
+    s = dialogue(
+        ("customer", "i would like to make an appointment"),
+        ("agent", "what day would you like for your appointment"),
+        ("customer", "monday"),
+        ("agent", "monday"),  # an echo of the customer's word
+        ("agent", "is there anything else i can help you with today"),
+    )
+    assert answered_requests(s, keys(s)) == []
+    answered = dialogue(
+        ("customer", "can you tell me the opening hours"),
+        ("agent", "we are open from nine thirty a m to five p m monday to friday"),
+    )
+    assert [a.key for a in answered_requests(answered, keys(answered))] == ["u1#0"]

@@ -132,6 +132,10 @@ def _wait_for_scores(proc: subprocess.Popen, data: Path, n: int) -> None:
         time.sleep(0.2)
 
 
+def _sigint_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def resumed(archive) -> dict:
     """`qa batch` stopped with Ctrl-C once a call is scored, run again and killed with SIGKILL
@@ -139,8 +143,10 @@ def resumed(archive) -> dict:
     data = archive["root"] / "var"
     failures = archive["root"] / "failures.csv"
     args = _batch_args(archive, data, "--failures", failures)
-    # Ctrl-C in a terminal signals the whole process group.
-    first = _qa(*args, cwd=archive["root"], start_new_session=True)
+    # Ctrl-C in a terminal signals the whole process group. The batch gets Ctrl-C's default
+    # action, as from a terminal: a test run started in the background (nohup, `cmd &`) hands its
+    # children SIGINT ignored, and Python then never raises KeyboardInterrupt.
+    first = _qa(*args, cwd=archive["root"], start_new_session=True, preexec_fn=_sigint_as_in_a_terminal)
     _wait_for_scores(first, data, 1)
     os.killpg(first.pid, signal.SIGINT)
     int_out, int_err = first.communicate(timeout=120)

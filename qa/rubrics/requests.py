@@ -137,7 +137,7 @@ ECHO_MAX_WORDS = 4
 
 
 def _echo(text: str, heard_words: set[str]) -> bool:
-    words = [w for w in re.findall(r"\w+", text.lower())]
+    words = re.findall(r"\w+", text.lower())
     return 0 < len(words) <= ECHO_MAX_WORDS and all(w in heard_words for w in words)
 
 

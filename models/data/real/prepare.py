@@ -155,12 +155,25 @@ def _units_crosswoz(data: bytes, path: str) -> Iterator[Unit]:
 
 
 def _units_lccc(data: bytes, path: str) -> Iterator[Unit]:
+    if path.endswith(".txt"):
+        yield from _units_lccc_txt(data, path)
+        return
     splits = json.loads(data)
     for split in ("train", "valid", "test"):
         for i, dlg in enumerate(splits[split]):
             conv = f"{split}/{i}"
             for j, utt in enumerate(dlg):
                 yield Unit(f"{conv}#u{j}", conv, "unknown", detok_zh(utt))
+
+
+def _units_lccc_txt(data: bytes, path: str) -> Iterator[Unit]:
+    """``data/toy_train.txt`` / ``toy_valid.txt``: one dialogue a line, turns separated by TAB.
+    Locator ``l<line>#u<turn>`` (both 0-based), conversation ``<file stem>/l<line>``."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    for n, line in enumerate(data.decode("utf-8").splitlines()):
+        conv = f"{stem}/l{n}"
+        for j, utt in enumerate(line.split("\t")):
+            yield Unit(f"l{n}#u{j}", conv, "unknown", detok_zh(utt))
 
 
 def _units_kochat(data: bytes, path: str) -> Iterator[Unit]:

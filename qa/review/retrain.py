@@ -37,7 +37,12 @@ FINDING_LABELS: Mapping[str, Mapping[str | None, str]] = {
     "arguing": {None: "arguing"},
     "last_word": {None: "condescension"},
     "empathy_before_apology": {"first_empathy": "empathy", "first_apology": "apology"},
-    "resolution": {"specific_offer": "resolution_specific", "vague_offer": "resolution_vague"},
+    "resolution": {
+        "specific_offer": "resolution_specific",
+        # An offer scored vague that names a when: specific by the guide (what and when).
+        "dated_offer": "resolution_specific",
+        "vague_offer": "resolution_vague",
+    },
 }
 
 

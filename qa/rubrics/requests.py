@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from qa.rubrics.common import Sentence, is_lookup_text
 
-__all__ = ["answered_requests", "confirmed_bookings", "has_particulars", "is_request"]
+__all__ = ["answered_requests", "confirmed_bookings", "has_particulars", "is_request", "names_a_time"]
 
 #: A customer asking for something: a question or a request for information or action.
 _REQUEST = re.compile(
@@ -58,6 +58,29 @@ _PARTICULARS = re.compile(
     r"\b(pukul|jam|esok|lusa|hari ini|isnin|selasa|rabu|khamis|jumaat|sabtu|ahad|sen)\b",
     re.IGNORECASE,
 )
+
+_NUM_EN = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|twenty[- ]four|forty[- ]eight)"
+#: A when that a QA lead can hold the agent to: a clock time, a day or date, or a deadline with a
+#: number ("within 3 working days", "三天内", "3일 안으로", "dalam 3 hari"). "Soon", "later",
+#: "at some point", 稍后, 나중에 and nanti name none.
+_WHEN = re.compile(
+    r"\b\d{1,2}(:\d{2})?\s*[ap]\.?\s?m\b|\b[ap]\.m\.|\b\d{1,2}:\d{2}\b|\b(o'?clock|noon|midnight)\b|"
+    r"\b(today|tomorrow|tonight|this (morning|afternoon|evening|week)|next (week|month)|"
+    r"(this |next |on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|"
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december) \d|"
+    r"\b\d{1,2}(st|nd|rd|th)\b(?! (street|st|avenue|ave|road|rd|floor|place|boulevard|blvd|lane|drive|way)\b)|"
+    r"\b(within|in|by|under|inside) (the next |about |around )?" + _NUM_EN + r" (business |working )?"
+    r"(minutes?|hours?|days?|weeks?)\b|\b(within|in) (an hour|a day|a week)\b|\b(by|before) (the )?end of (the )?(day|week|month)\b|"
+    r"今天|明天|后天|今晚|[下本这]?(星期|周|礼拜)[一二三四五六日天]|下周|"
+    r"[0-9零一二两三四五六七八九十]+\s?(点|号|月)|"
+    r"[0-9零一二两三四五六七八九十百]+\s?个?(工作日|天|小时|分钟|周|星期)(之?内|以内)|"
+    r"오늘|내일|모레|[월화수목금토일]요일|다음 ?주|이번 ?주|\d+\s?(시|월)(?!간)|"
+    r"(\d+\s?(일|시간|분|주)|하루|이틀|사흘)\s?(안에|안으로|이내|내로|내에|까지)|"
+    r"\b(hari ini|esok|lusa|minggu depan|isnin|selasa|rabu|khamis|jumaat|sabtu|ahad)\b|"
+    r"\b(pukul|jam) \d|\bdalam (masa )?(\d+|satu|dua|tiga|empat|lima|tujuh) (hari|jam|minit|minggu)\b",
+    re.IGNORECASE,
+)
+
 
 #: Something the customer asked for confirmed as done by the agent: a booking or appointment, a
 #: payment, transfer or refund made, a replacement or document sent ("has been sent to your home
@@ -181,6 +204,12 @@ def answered_requests(sentences: Sequence[Sentence], after: set[str]) -> list[Se
             out.append(s)
             seen.add(s.key)
     return out
+
+
+def names_a_time(text: str) -> bool:
+    """Whether ``text`` names a when the agent can be held to (a time, a day or date, a deadline
+    with a number), not "soon" or "later"."""
+    return bool(_WHEN.search(text))
 
 
 def confirmed_bookings(

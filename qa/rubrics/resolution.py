@@ -1,7 +1,8 @@
 """Rubric 5 — offered resolution: did the agent commit to a concrete remedy (what, who, when)?
 
 ``specific`` — a concrete offer with specifics; ``vague`` — an offer without them ("we'll look
-into it"); ``none`` — no offer. Reciting policy, "there's nothing I can do" and passing the
+into it"); ``none`` — no offer. An offer the labeller scores vague that itself names a when
+("we'll deliver within 3 days", "3일 안으로 배달해 드리겠습니다") is specific: it says what and when. Reciting policy, "there's nothing I can do" and passing the
 customer on are not offers (the labeller is trained on them as hard negatives), and neither is
 announcing a look-up ("let me pull up your order", "请稍等，我查一下"): such sentences are left out.
 """
@@ -20,10 +21,10 @@ from qa.rubrics.common import (
     options_dict,
     split_sentences,
 )
-from qa.rubrics.requests import answered_requests, confirmed_bookings
+from qa.rubrics.requests import answered_requests, confirmed_bookings, names_a_time
 from qa.types import Call, RubricResult
 
-VERSION = "1.3"
+VERSION = "1.4"
 
 
 @dataclass(frozen=True)
@@ -124,11 +125,13 @@ def resolution(call: Call, opts: ResolutionOptions, ctx: RubricContext) -> Rubri
     """Whether the agent offered a specific, vague or no resolution."""
     found = offers(call, opts, ctx)
     specific, vague, booked = found.specific, found.vague, found.dated_bookings
+    dated = [(h, p) for h, p in vague if names_a_time(h.text)]
     c = opts.call_level_confidence
     chosen: list[tuple[Sentence, float, str]]
-    if specific or booked or found.requests_met:
+    if specific or dated or booked or found.requests_met:
         outcome = "specific"
         chosen = [(h, p, "specific_offer") for h, p in specific]
+        chosen += [(h, p, "dated_offer") for h, p in dated]
         chosen += [(b, c, "booking_confirmed") for b in booked]
         chosen += [(a, c, "request_met") for a in found.answers] if found.requests_met else []
     elif vague or found.bookings:
@@ -154,6 +157,7 @@ def resolution(call: Call, opts: ResolutionOptions, ctx: RubricContext) -> Rubri
         metrics={
             "specific_offers": len(specific),
             "vague_offers": len(vague),
+            "dated_offers": len(dated),
             "requests_answered": len(found.answers),
             "bookings_confirmed": len(found.bookings),
         },

